@@ -1,0 +1,41 @@
+# The two commands: `make run` and `make test`. Everything else is a step of them.
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+DB ?= var/lizheng.db
+PORT ?= 8080
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: run test deps build build-asan test-unit test-asan bench demo clean
+
+run: deps build
+	@mkdir -p $(dir $(DB))
+	@if [ ! -f $(DB) ]; then ./$(BUILD)/src/cli/lizheng demo --db $(DB); fi
+	./$(BUILD)/src/cli/lizheng serve --db $(DB) --port $(PORT)
+
+test: deps build test-unit build-asan test-asan
+
+deps:
+	@./scripts/install-deps.sh
+
+build:
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+build-asan:
+	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLIZHENG_SANITIZE=ON \
+	  -DLIZHENG_BENCH=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+test-unit:
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+test-asan:
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+bench: deps build
+	./bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
