@@ -94,6 +94,9 @@ struct Transition {
   WorkOrder after;
   Event event;
   std::vector<Notice> notices;
+  // A merge also changes its primary (which records the repeat).
+  std::optional<WorkOrder> primary_after;
+  std::optional<Event> primary_event;
 };
 
 // The request as filed, before it becomes a work order.
