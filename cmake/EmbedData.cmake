@@ -9,12 +9,14 @@ function(lizheng_embed_data)
   foreach(f ${ARG_FILES})
     list(APPEND abs_files "${PROJECT_SOURCE_DIR}/data/${f}")
   endforeach()
+  string(REPLACE ";" "," files_arg "${ARG_FILES}")
   add_custom_command(
     OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DNS=${ARG_NAMESPACE}
-            -DROOT=${PROJECT_SOURCE_DIR}/data "-DFILES=${ARG_FILES}"
+            -DROOT=${PROJECT_SOURCE_DIR}/data "-DFILES=${files_arg}"
             -P ${PROJECT_SOURCE_DIR}/cmake/EmbedDataScript.cmake
     DEPENDS ${abs_files} ${PROJECT_SOURCE_DIR}/cmake/EmbedDataScript.cmake
-    COMMENT "Embedding data files into ${ARG_TARGET}")
+    COMMENT "Embedding data files into ${ARG_TARGET}"
+    VERBATIM)
   add_library(${ARG_TARGET} STATIC "${out}")
 endfunction()

@@ -1,4 +1,5 @@
 # Writes OUT: a C++ file holding the bytes of FILES (relative to ROOT).
+string(REPLACE "," ";" FILES "${FILES}")
 set(body "")
 set(table "")
 set(i 0)
