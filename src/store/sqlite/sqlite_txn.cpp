@@ -1,0 +1,111 @@
+#include "sqlite_txn.hpp"
+
+#include "clock_settings_rows.hpp"
+#include "event_rows.hpp"
+#include "reference_rows.hpp"
+#include "user_rows.hpp"
+#include "work_order_query.hpp"
+#include "work_order_rows.hpp"
+
+namespace lizheng::store::sqlite {
+
+// ---- reads ----
+
+Result<std::vector<Jurisdiction>> SqliteTxn::ListJurisdictions() {
+  return sqlite::ListJurisdictions(conn_);
+}
+Result<Directory> SqliteTxn::LoadDirectory(JurisdictionId j) {
+  return sqlite::LoadDirectory(conn_, j);
+}
+Result<std::vector<CalendarException>> SqliteTxn::LoadCalendar(JurisdictionId j) {
+  return sqlite::LoadCalendar(conn_, j);
+}
+Result<TimeLimitMatrix> SqliteTxn::LoadTimeLimits(JurisdictionId j) {
+  return sqlite::LoadTimeLimits(conn_, j);
+}
+Result<std::optional<User>> SqliteTxn::FindUser(JurisdictionId j, std::string_view username) {
+  return sqlite::FindUser(conn_, j, username);
+}
+Result<std::optional<User>> SqliteTxn::GetUser(JurisdictionId j, UserId id) {
+  return sqlite::GetUser(conn_, j, id);
+}
+Result<std::vector<User>> SqliteTxn::ListUsers(JurisdictionId j) {
+  return sqlite::ListUsers(conn_, j);
+}
+Result<std::optional<Session>> SqliteTxn::FindSession(std::string_view token_hash) {
+  return sqlite::FindSession(conn_, token_hash);
+}
+Result<WorkOrder> SqliteTxn::GetWorkOrder(JurisdictionId j, WorkOrderId id) {
+  return sqlite::GetWorkOrder(conn_, j, id);
+}
+Result<WorkOrder> SqliteTxn::GetByTrackingNo(std::string_view tracking_no) {
+  return sqlite::GetByTrackingNo(conn_, tracking_no);
+}
+Result<std::optional<WorkOrder>> SqliteTxn::FindByIdempotencyKey(JurisdictionId j,
+                                                                 std::string_view key) {
+  return sqlite::FindByIdempotencyKey(conn_, j, key);
+}
+Result<WorkOrderPage> SqliteTxn::ListWorkOrders(const WorkOrderQuery& q) {
+  return sqlite::ListWorkOrders(conn_, q);
+}
+Result<std::int64_t> SqliteTxn::CountWorkOrders(const WorkOrderQuery& q) {
+  return sqlite::CountWorkOrders(conn_, q);
+}
+Result<std::vector<WorkOrder>> SqliteTxn::DueForCheck(JurisdictionId j, Timestamp now, int limit) {
+  return sqlite::DueForCheck(conn_, j, now, limit);
+}
+Result<std::vector<Event>> SqliteTxn::ListEvents(JurisdictionId j, WorkOrderId id) {
+  return sqlite::ListEvents(conn_, j, id);
+}
+Result<std::vector<QueuedNotice>> SqliteTxn::ListNotices(JurisdictionId j, WorkOrderId id) {
+  return sqlite::ListNotices(conn_, j, id);
+}
+
+// ---- writes ----
+
+Result<JurisdictionId> SqliteTxn::InsertJurisdiction(const Jurisdiction& j) {
+  return sqlite::InsertJurisdiction(conn_, j);
+}
+Result<UnitId> SqliteTxn::InsertUnit(JurisdictionId j, const Unit& u) {
+  return sqlite::InsertUnit(conn_, j, u);
+}
+Status SqliteTxn::InsertArea(JurisdictionId j, const Area& a) {
+  return sqlite::InsertArea(conn_, j, a);
+}
+Status SqliteTxn::InsertCategory(JurisdictionId j, const Category& c) {
+  return sqlite::InsertCategory(conn_, j, c);
+}
+Result<MailboxId> SqliteTxn::InsertMailbox(JurisdictionId j, const Mailbox& m) {
+  return sqlite::InsertMailbox(conn_, j, m);
+}
+Status SqliteTxn::InsertCatalogueEntry(JurisdictionId j, const CatalogueEntry& e) {
+  return sqlite::InsertCatalogueEntry(conn_, j, e);
+}
+Status SqliteTxn::ReplaceCalendar(JurisdictionId j, int year,
+                                  const std::vector<CalendarException>& days) {
+  return sqlite::ReplaceCalendar(conn_, j, year, days);
+}
+Status SqliteTxn::ReplaceTimeLimits(JurisdictionId j, const TimeLimitMatrix& m) {
+  return sqlite::ReplaceTimeLimits(conn_, j, m);
+}
+Result<UserId> SqliteTxn::InsertUser(const User& u) { return sqlite::InsertUser(conn_, u); }
+Status SqliteTxn::UpdateUser(const User& u) { return sqlite::UpdateUser(conn_, u); }
+Status SqliteTxn::InsertSession(const Session& s) { return sqlite::InsertSession(conn_, s); }
+Status SqliteTxn::DeleteSession(std::string_view token_hash) {
+  return sqlite::DeleteSession(conn_, token_hash);
+}
+Result<std::string> SqliteTxn::NextTrackingNo(JurisdictionId j, Date day) {
+  return sqlite::NextTrackingNo(conn_, j, day);
+}
+Result<WorkOrderId> SqliteTxn::InsertWorkOrder(const WorkOrder& wo) {
+  return sqlite::InsertWorkOrder(conn_, wo);
+}
+Status SqliteTxn::UpdateWorkOrder(const WorkOrder& wo) {
+  return sqlite::UpdateWorkOrder(conn_, wo);
+}
+Status SqliteTxn::AppendEvent(Event& e) { return sqlite::AppendEvent(conn_, e); }
+Status SqliteTxn::QueueNotice(JurisdictionId j, const Notice& n, Timestamp at) {
+  return sqlite::QueueNotice(conn_, j, n, at);
+}
+
+}  // namespace lizheng::store::sqlite

@@ -1,0 +1,279 @@
+#include "work_order_rows.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "stored_values.hpp"
+#include "work_order_codec.hpp"
+
+namespace lizheng::store::sqlite {
+namespace {
+
+constexpr std::int64_t kMaxDailySequence = 999'999;
+
+// The columns after (jurisdiction_id, id), bound as ?3..?24 by
+// BindProjection in both INSERT and UPDATE.
+constexpr std::string_view kProjectionColumns[] = {"tracking_no",  "idempotency_key",
+                                                   "state",        "handling_unit_id",
+                                                   "lead_unit_id", "category_code",
+                                                   "area_code",    "urgency",
+                                                   "channel",      "request_type",
+                                                   "mailbox_id",   "created_at",
+                                                   "updated_at",   "next_check_at",
+                                                   "overdue",      "supervised",
+                                                   "fast_lane",    "pending_instruction",
+                                                   "published",    "title",
+                                                   "version",      "doc"};
+constexpr int kFirstProjectionParam = 3;
+
+void BindProjection(Statement& stmt, const WorkOrder& wo, const std::string& doc) {
+  int i = kFirstProjectionParam;
+  stmt.BindText(i++, wo.tracking_no);
+  stmt.BindText(i++, wo.idempotency_key);
+  stmt.BindText(i++, ToWire(wo.state));
+  stmt.BindOptInt(i++, wo.handling_unit);
+  stmt.BindOptInt(i++, wo.lead_unit);
+  stmt.BindText(i++, wo.category_code);
+  stmt.BindText(i++, wo.area_code);
+  stmt.BindText(i++, ToWire(wo.urgency));
+  stmt.BindText(i++, ToWire(wo.channel));
+  stmt.BindText(i++, ToWire(wo.type));
+  stmt.BindOptInt(i++, wo.mailbox);
+  stmt.BindTime(i++, wo.created_at);
+  stmt.BindTime(i++, wo.updated_at);
+  stmt.BindOptTime(i++, wo.NextCheckAt());
+  stmt.BindBool(i++, wo.IsOverdue());
+  stmt.BindBool(i++, wo.supervision.has_value() && wo.supervision->open);
+  stmt.BindBool(i++, wo.fast_lane);
+  stmt.BindBool(i++, wo.HasPendingInstruction());
+  stmt.BindBool(i++, wo.published);
+  stmt.BindText(i++, wo.title);
+  stmt.BindInt(i++, wo.version);
+  stmt.BindText(i++, doc);
+}
+
+std::string InsertSql() {
+  std::string columns = "jurisdiction_id, id";
+  std::string params = "?1, ?2";
+  int n = kFirstProjectionParam;
+  for (std::string_view c : kProjectionColumns) {
+    columns += fmt::format(", {}", c);
+    params += fmt::format(", ?{}", n++);
+  }
+  return fmt::format("INSERT INTO work_orders ({}) VALUES ({})", columns, params);
+}
+
+// The expected previous version is the parameter after the projection.
+std::string UpdateSql() {
+  std::string sets;
+  int n = kFirstProjectionParam;
+  for (std::string_view c : kProjectionColumns) {
+    if (!sets.empty()) sets += ", ";
+    sets += fmt::format("{} = ?{}", c, n++);
+  }
+  return fmt::format(
+      "UPDATE work_orders SET {} WHERE jurisdiction_id = ?1 AND id = ?2 AND version = ?{}", sets,
+      n);
+}
+const int kExpectedVersionParam =
+    kFirstProjectionParam + static_cast<int>(std::size(kProjectionColumns));
+
+// Every unit that may see the work order: lead, handling and assisting.
+Status WriteVisibleUnits(Connection& conn, const WorkOrder& wo) {
+  {
+    LZ_ASSIGN_OR_RETURN(
+        Statement clear,
+        conn.Prepare(
+            "DELETE FROM work_order_units WHERE jurisdiction_id = ?1 AND work_order_id = ?2"));
+    LZ_RETURN_IF_ERROR(clear.BindInt(1, wo.jurisdiction).BindInt(2, wo.id).Run());
+  }
+  std::vector<UnitId> units = wo.assisting_units;
+  if (wo.lead_unit) units.push_back(*wo.lead_unit);
+  if (wo.handling_unit) units.push_back(*wo.handling_unit);
+  std::sort(units.begin(), units.end());
+  units.erase(std::unique(units.begin(), units.end()), units.end());
+  for (UnitId unit : units) {
+    LZ_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn.Prepare(
+            "INSERT INTO work_order_units (jurisdiction_id, work_order_id, unit_id, state, "
+            "created_at) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    stmt.BindInt(1, wo.jurisdiction).BindInt(2, wo.id).BindInt(3, unit);
+    stmt.BindText(4, ToWire(wo.state));
+    LZ_RETURN_IF_ERROR(stmt.BindTime(5, wo.created_at).Run());
+  }
+  return OkStatus();
+}
+
+Status WriteWatches(Connection& conn, const WorkOrder& wo) {
+  {
+    LZ_ASSIGN_OR_RETURN(
+        Statement clear,
+        conn.Prepare("DELETE FROM watches WHERE jurisdiction_id = ?1 AND work_order_id = ?2"));
+    LZ_RETURN_IF_ERROR(clear.BindInt(1, wo.jurisdiction).BindInt(2, wo.id).Run());
+  }
+  std::vector<UserId> users = wo.watchers;
+  std::sort(users.begin(), users.end());
+  users.erase(std::unique(users.begin(), users.end()), users.end());
+  for (UserId user : users) {
+    LZ_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn.Prepare(
+            "INSERT INTO watches (jurisdiction_id, user_id, work_order_id) VALUES (?1, ?2, ?3)"));
+    LZ_RETURN_IF_ERROR(stmt.BindInt(1, wo.jurisdiction).BindInt(2, user).BindInt(3, wo.id).Run());
+  }
+  return OkStatus();
+}
+
+Result<bool> Exists(Connection& conn, std::string_view sql, JurisdictionId j,
+                    std::string_view value) {
+  LZ_ASSIGN_OR_RETURN(Statement stmt, conn.Prepare(sql));
+  stmt.BindInt(1, j).BindText(2, value);
+  return stmt.Step();
+}
+
+// Precise messages for the two unique keys; the indexes stay the guarantee.
+Status CheckUniqueKeys(Connection& conn, const WorkOrder& wo) {
+  LZ_ASSIGN_OR_RETURN(
+      bool tracking_taken,
+      Exists(conn, "SELECT 1 FROM work_orders WHERE jurisdiction_id = ?1 AND tracking_no = ?2",
+             wo.jurisdiction, wo.tracking_no));
+  if (tracking_taken) {
+    return MakeError(ErrorCode::kConflict,
+                     fmt::format("tracking number {} is taken", wo.tracking_no), "tracking_no");
+  }
+  if (wo.idempotency_key.empty()) return OkStatus();
+  LZ_ASSIGN_OR_RETURN(
+      bool key_taken,
+      Exists(conn,
+             // "<> ''" lets SQLite use the partial unique index instead of a scan.
+             "SELECT 1 FROM work_orders WHERE jurisdiction_id = ?1 AND idempotency_key = ?2 "
+             "AND idempotency_key <> ''",
+             wo.jurisdiction, wo.idempotency_key));
+  if (key_taken) {
+    return MakeError(ErrorCode::kConflict, "idempotency_key: this submission was received already",
+                     "idempotency_key");
+  }
+  return OkStatus();
+}
+
+Result<std::optional<WorkOrder>> FirstWorkOrder(Statement& stmt) {
+  LZ_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return std::optional<WorkOrder>();
+  LZ_ASSIGN_OR_RETURN(WorkOrder wo, DecodeWorkOrder(stmt.Text(0)));
+  return std::optional<WorkOrder>(std::move(wo));
+}
+
+}  // namespace
+
+Result<std::string> NextTrackingNo(Connection& conn, JurisdictionId j, Date day) {
+  LZ_ASSIGN_OR_RETURN(
+      Statement stmt,
+      conn.Prepare(
+          "INSERT INTO tracking_counters (jurisdiction_id, day, last_seq) VALUES (?1, ?2, 1) "
+          "ON CONFLICT (jurisdiction_id, day) DO UPDATE SET last_seq = tracking_counters.last_seq "
+          "+ 1 "
+          "RETURNING last_seq"));
+  stmt.BindInt(1, j).BindText(2, FormatDate(day));
+  LZ_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return MakeError(ErrorCode::kInternal, "internal storage error", "", "no counter row");
+  const std::int64_t seq = stmt.Int(0);
+  LZ_RETURN_IF_ERROR(stmt.Run());  // finish the statement before the next one
+  if (seq > kMaxDailySequence) {
+    return MakeError(ErrorCode::kUnavailable,
+                     "today's tracking numbers are used up; try again tomorrow", "",
+                     fmt::format("jurisdiction {} day {}: sequence {}", j, FormatDate(day), seq));
+  }
+  return fmt::format("{:04}{:02}{:02}{:06}", static_cast<int>(day.year()),
+                     static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()), seq);
+}
+
+Result<WorkOrderId> InsertWorkOrder(Connection& conn, const WorkOrder& wo_in) {
+  LZ_RETURN_IF_ERROR(CheckUniqueKeys(conn, wo_in));
+  WorkOrder wo = wo_in;
+  LZ_ASSIGN_OR_RETURN(wo.id, NextId(conn, "work_orders", "id", wo.jurisdiction));
+  LZ_ASSIGN_OR_RETURN(std::string doc, EncodeWorkOrder(wo));
+  {
+    LZ_ASSIGN_OR_RETURN(Statement stmt, conn.Prepare(InsertSql()));
+    stmt.BindInt(1, wo.jurisdiction).BindInt(2, wo.id);
+    BindProjection(stmt, wo, doc);
+    Status s = stmt.Run();
+    if (!s.ok()) return DuplicateError(s.error(), "the work order exists already");
+  }
+  LZ_RETURN_IF_ERROR(WriteVisibleUnits(conn, wo));
+  LZ_RETURN_IF_ERROR(WriteWatches(conn, wo));
+  return wo.id;
+}
+
+Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo) {
+  LZ_ASSIGN_OR_RETURN(std::string doc, EncodeWorkOrder(wo));
+  {
+    LZ_ASSIGN_OR_RETURN(Statement stmt, conn.Prepare(UpdateSql()));
+    stmt.BindInt(1, wo.jurisdiction).BindInt(2, wo.id);
+    BindProjection(stmt, wo, doc);
+    stmt.BindInt(kExpectedVersionParam, wo.version - 1);
+    Status s = stmt.Run();
+    if (!s.ok()) {
+      return DuplicateError(s.error(),
+                            "tracking number or idempotency key belongs to another work order");
+    }
+  }
+  if (conn.Changes() == 0) {
+    LZ_ASSIGN_OR_RETURN(WorkOrder stored, GetWorkOrder(conn, wo.jurisdiction, wo.id));
+    return MakeError(
+        ErrorCode::kConflict,
+        fmt::format("work order {} was changed by someone else; reload and retry", wo.id),
+        "version", fmt::format("stored version {}, update to {}", stored.version, wo.version));
+  }
+  LZ_RETURN_IF_ERROR(WriteVisibleUnits(conn, wo));
+  return WriteWatches(conn, wo);
+}
+
+Result<WorkOrder> GetWorkOrder(Connection& conn, JurisdictionId j, WorkOrderId id) {
+  LZ_ASSIGN_OR_RETURN(
+      Statement stmt,
+      conn.Prepare("SELECT doc FROM work_orders WHERE jurisdiction_id = ?1 AND id = ?2"));
+  stmt.BindInt(1, j).BindInt(2, id);
+  LZ_ASSIGN_OR_RETURN(std::optional<WorkOrder> wo, FirstWorkOrder(stmt));
+  if (!wo) {
+    return MakeError(ErrorCode::kNotFound, fmt::format("work order {} does not exist", id), "id");
+  }
+  return std::move(*wo);
+}
+
+Result<WorkOrder> GetByTrackingNo(Connection& conn, std::string_view tracking_no) {
+  LZ_ASSIGN_OR_RETURN(Statement stmt,
+                      conn.Prepare("SELECT doc FROM work_orders WHERE tracking_no = ?1 LIMIT 2"));
+  stmt.BindText(1, tracking_no);
+  LZ_ASSIGN_OR_RETURN(std::optional<WorkOrder> wo, FirstWorkOrder(stmt));
+  if (!wo) {
+    return MakeError(ErrorCode::kNotFound,
+                     fmt::format("no request has tracking number {}", tracking_no), "tracking_no");
+  }
+  LZ_ASSIGN_OR_RETURN(bool another, stmt.Step());
+  if (another) {
+    return MakeError(ErrorCode::kConflict,
+                     fmt::format("tracking number {} exists in several jurisdictions; "
+                                 "name the jurisdiction",
+                                 tracking_no),
+                     "tracking_no");
+  }
+  return std::move(*wo);
+}
+
+Result<std::optional<WorkOrder>> FindByIdempotencyKey(Connection& conn, JurisdictionId j,
+                                                      std::string_view key) {
+  if (key.empty()) return std::optional<WorkOrder>();  // "no key" never matches
+  LZ_ASSIGN_OR_RETURN(
+      Statement stmt,
+      conn.Prepare(
+          // "<> ''" lets SQLite use the partial unique index instead of a scan.
+          "SELECT doc FROM work_orders WHERE jurisdiction_id = ?1 AND idempotency_key = ?2 "
+          "AND idempotency_key <> ''"));
+  stmt.BindInt(1, j).BindText(2, key);
+  return FirstWorkOrder(stmt);
+}
+
+}  // namespace lizheng::store::sqlite

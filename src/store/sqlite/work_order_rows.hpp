@@ -1,0 +1,36 @@
+// Work orders: the JSON document plus the columns projected from it for
+// queues (work_orders), the units that may see each one (work_order_units)
+// and its watchers (watches), kept in step on every insert and update; and
+// the daily tracking-number counters.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "connection.hpp"
+#include "lizheng/core/work_order.hpp"
+
+namespace lizheng::store::sqlite {
+
+// "YYYYMMDD" + the day's next 6-digit sequence number in the jurisdiction.
+// kUnavailable once a day's 999,999 numbers are used.
+Result<std::string> NextTrackingNo(Connection& conn, JurisdictionId j, Date day);
+
+// Ids are per jurisdiction (max + 1), like every id of this store. kConflict
+// naming the field if the tracking number or the idempotency key is taken in
+// the jurisdiction.
+Result<WorkOrderId> InsertWorkOrder(Connection& conn, const WorkOrder& wo);
+// kNotFound if absent; kConflict unless the stored version is wo.version - 1.
+Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo);
+
+// kNotFound when absent.
+Result<WorkOrder> GetWorkOrder(Connection& conn, JurisdictionId j, WorkOrderId id);
+// Tracking numbers are unique per jurisdiction only (the daily counters are
+// per jurisdiction): kNotFound when absent, kConflict when the number exists
+// in more than one jurisdiction of this installation.
+Result<WorkOrder> GetByTrackingNo(Connection& conn, std::string_view tracking_no);
+Result<std::optional<WorkOrder>> FindByIdempotencyKey(Connection& conn, JurisdictionId j,
+                                                      std::string_view key);
+
+}  // namespace lizheng::store::sqlite

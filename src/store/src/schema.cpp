@@ -1,0 +1,240 @@
+#include "schema.hpp"
+
+#include <array>
+
+namespace lizheng::store {
+namespace {
+
+// Ids are assigned per jurisdiction by the store (max + 1 inside the write
+// transaction), never by the database, so both backends agree. Timestamps
+// are epoch seconds, dates 'YYYY-MM-DD', enums their wire names. Work orders
+// are stored whole as a JSON document (`doc`); the other columns are
+// projections of it for filtering and are rewritten with every update.
+// work_order_units repeats state and created_at so that a unit's queue is
+// read from its own index without touching the work orders. The newest-first
+// index carries the title, so a title search scans the index rather than
+// every document (about 10x less to read).
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE jurisdictions (
+  jurisdiction_id BIGINT NOT NULL,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  utc_offset_minutes INTEGER NOT NULL,
+  PRIMARY KEY (jurisdiction_id)
+);
+CREATE UNIQUE INDEX jurisdictions_code ON jurisdictions (code);
+
+CREATE TABLE units (
+  jurisdiction_id BIGINT NOT NULL,
+  unit_id BIGINT NOT NULL,
+  parent_id BIGINT,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  area_code TEXT NOT NULL,
+  active INTEGER NOT NULL,
+  PRIMARY KEY (jurisdiction_id, unit_id)
+);
+CREATE UNIQUE INDEX units_code ON units (jurisdiction_id, code) WHERE code <> '';
+
+CREATE TABLE areas (
+  jurisdiction_id BIGINT NOT NULL,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  parent_code TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  PRIMARY KEY (jurisdiction_id, code)
+);
+
+CREATE TABLE categories (
+  jurisdiction_id BIGINT NOT NULL,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  parent_code TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  PRIMARY KEY (jurisdiction_id, code)
+);
+
+CREATE TABLE mailboxes (
+  jurisdiction_id BIGINT NOT NULL,
+  mailbox_id BIGINT NOT NULL,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  level TEXT NOT NULL,
+  unit_id BIGINT NOT NULL,
+  leader_id BIGINT,
+  PRIMARY KEY (jurisdiction_id, mailbox_id)
+);
+CREATE UNIQUE INDEX mailboxes_code ON mailboxes (jurisdiction_id, code) WHERE code <> '';
+
+CREATE TABLE catalogue (
+  jurisdiction_id BIGINT NOT NULL,
+  entry_no BIGINT NOT NULL,
+  category_code TEXT NOT NULL,
+  area_code TEXT NOT NULL,
+  unit_id BIGINT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  PRIMARY KEY (jurisdiction_id, entry_no)
+);
+
+CREATE TABLE calendar_days (
+  jurisdiction_id BIGINT NOT NULL,
+  day TEXT NOT NULL,
+  working INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (jurisdiction_id, day)
+);
+
+CREATE TABLE time_limits (
+  jurisdiction_id BIGINT NOT NULL,
+  rule_no INTEGER NOT NULL,
+  request_type TEXT,
+  category_code TEXT NOT NULL,
+  urgency TEXT,
+  sign_for TEXT NOT NULL,
+  contact TEXT NOT NULL,
+  reply TEXT NOT NULL,
+  PRIMARY KEY (jurisdiction_id, rule_no)
+);
+
+CREATE TABLE users (
+  jurisdiction_id BIGINT NOT NULL,
+  user_id BIGINT NOT NULL,
+  username TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  unit_id BIGINT,
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL,
+  PRIMARY KEY (jurisdiction_id, user_id)
+);
+CREATE UNIQUE INDEX users_username ON users (jurisdiction_id, username);
+
+CREATE TABLE sessions (
+  jurisdiction_id BIGINT NOT NULL,
+  token_hash TEXT NOT NULL,
+  user_id BIGINT NOT NULL,
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  PRIMARY KEY (jurisdiction_id, token_hash)
+);
+CREATE INDEX sessions_token ON sessions (token_hash);
+
+CREATE TABLE tracking_counters (
+  jurisdiction_id BIGINT NOT NULL,
+  day TEXT NOT NULL,
+  last_seq BIGINT NOT NULL,
+  PRIMARY KEY (jurisdiction_id, day)
+);
+
+CREATE TABLE work_orders (
+  jurisdiction_id BIGINT NOT NULL,
+  id BIGINT NOT NULL,
+  tracking_no TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  state TEXT NOT NULL,
+  handling_unit_id BIGINT,
+  lead_unit_id BIGINT,
+  category_code TEXT NOT NULL,
+  area_code TEXT NOT NULL,
+  urgency TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  request_type TEXT NOT NULL,
+  mailbox_id BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  next_check_at BIGINT,
+  overdue INTEGER NOT NULL,
+  supervised INTEGER NOT NULL,
+  fast_lane INTEGER NOT NULL,
+  pending_instruction INTEGER NOT NULL,
+  published INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  doc TEXT NOT NULL,
+  PRIMARY KEY (jurisdiction_id, id)
+);
+CREATE UNIQUE INDEX work_orders_tracking_no ON work_orders (jurisdiction_id, tracking_no);
+CREATE INDEX work_orders_by_tracking_no ON work_orders (tracking_no);
+CREATE UNIQUE INDEX work_orders_idempotency ON work_orders (jurisdiction_id, idempotency_key)
+  WHERE idempotency_key <> '';
+CREATE INDEX work_orders_unit_queue
+  ON work_orders (jurisdiction_id, handling_unit_id, state, created_at, id);
+CREATE INDEX work_orders_state_queue ON work_orders (jurisdiction_id, state, created_at, id);
+CREATE INDEX work_orders_newest ON work_orders (jurisdiction_id, created_at, id, title);
+CREATE INDEX work_orders_next_check ON work_orders (jurisdiction_id, next_check_at, id);
+CREATE INDEX work_orders_mailbox ON work_orders (jurisdiction_id, mailbox_id, created_at, id);
+CREATE INDEX work_orders_overdue ON work_orders (jurisdiction_id, created_at, id)
+  WHERE overdue = 1;
+CREATE INDEX work_orders_supervised ON work_orders (jurisdiction_id, created_at, id)
+  WHERE supervised = 1;
+CREATE INDEX work_orders_fast_lane ON work_orders (jurisdiction_id, created_at, id)
+  WHERE fast_lane = 1;
+CREATE INDEX work_orders_pending_instruction ON work_orders (jurisdiction_id, created_at, id)
+  WHERE pending_instruction = 1;
+
+CREATE TABLE work_order_units (
+  jurisdiction_id BIGINT NOT NULL,
+  work_order_id BIGINT NOT NULL,
+  unit_id BIGINT NOT NULL,
+  state TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (jurisdiction_id, work_order_id, unit_id)
+);
+CREATE INDEX work_order_units_queue
+  ON work_order_units (jurisdiction_id, unit_id, created_at, work_order_id);
+CREATE INDEX work_order_units_state_queue
+  ON work_order_units (jurisdiction_id, unit_id, state, created_at, work_order_id);
+
+CREATE TABLE watches (
+  jurisdiction_id BIGINT NOT NULL,
+  user_id BIGINT NOT NULL,
+  work_order_id BIGINT NOT NULL,
+  PRIMARY KEY (jurisdiction_id, user_id, work_order_id)
+);
+CREATE INDEX watches_work_order ON watches (jurisdiction_id, work_order_id);
+
+CREATE TABLE events (
+  jurisdiction_id BIGINT NOT NULL,
+  seq BIGINT NOT NULL,
+  work_order_id BIGINT NOT NULL,
+  action TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  actor_user BIGINT NOT NULL,
+  actor_name TEXT NOT NULL,
+  actor_unit BIGINT,
+  at BIGINT NOT NULL,
+  data TEXT NOT NULL,
+  is_public INTEGER NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (jurisdiction_id, seq)
+);
+CREATE INDEX events_work_order ON events (jurisdiction_id, work_order_id, seq);
+
+CREATE TABLE notices (
+  jurisdiction_id BIGINT NOT NULL,
+  notice_id BIGINT NOT NULL,
+  work_order_id BIGINT NOT NULL,
+  phone TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  sent_at BIGINT,
+  PRIMARY KEY (jurisdiction_id, notice_id)
+);
+CREATE INDEX notices_work_order ON notices (jurisdiction_id, work_order_id, notice_id);
+)sql";
+
+constexpr std::array<Migration, 1> kMigrations{{
+    {1, "initial schema", kSchemaV1},
+}};
+
+}  // namespace
+
+std::span<const Migration> SchemaMigrations() { return kMigrations; }
+
+}  // namespace lizheng::store

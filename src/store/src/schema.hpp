@@ -1,0 +1,28 @@
+// The versioned schema shared by every backend. Each migration is portable
+// SQL (SQLite and PostgreSQL accept it as written): BIGINT ids and epoch
+// seconds, TEXT, INTEGER booleans, partial indexes, no foreign keys. Every
+// table leads with jurisdiction_id, the distribution key (DESIGN.md §7).
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace lizheng::store {
+
+struct Migration {
+  int version = 0;
+  std::string_view name;
+  std::string_view sql;  // one or more statements separated by ';'
+};
+
+// Every migration, in version order starting at 1. Append only: a released
+// migration is never edited.
+std::span<const Migration> SchemaMigrations();
+
+// The bookkeeping table the migration runner creates before anything else.
+inline constexpr std::string_view kMigrationsTableSql =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER NOT NULL PRIMARY KEY,"
+    " name TEXT NOT NULL)";
+
+}  // namespace lizheng::store

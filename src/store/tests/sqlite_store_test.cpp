@@ -1,0 +1,315 @@
+// SQLite-specific behaviour behind the contract: pragmas, migrations
+// bookkeeping, durability across a killed process, a full disk, and the
+// query plans of the queues.
+#include "lizheng/store/sqlite_store.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "connection.hpp"
+#include "group_committer.hpp"
+#include "migrations.hpp"
+#include "store_contract_fixture.hpp"
+#include "work_order_query.hpp"
+
+namespace lizheng::store::testsupport {
+namespace {
+
+using sqlite::Connection;
+using sqlite::ConnectionOptions;
+using sqlite::OpenMode;
+using ::testing::HasSubstr;
+
+std::unique_ptr<Connection> OpenConnection(const std::string& path, OpenMode mode,
+                                           bool synchronous_full = true) {
+  ConnectionOptions options;
+  options.path = path;
+  options.mode = mode;
+  options.synchronous_full = synchronous_full;
+  return Must(Connection::Open(options));
+}
+
+std::unique_ptr<Store> OpenStore(const std::string& path) {
+  SqliteOptions options;
+  options.path = path;
+  return Must(OpenSqliteStore(options));
+}
+
+TEST(SqliteConnectionTest, AppliesDurabilitySettings) {
+  TempDir dir;
+  const std::string path = dir.path() + "/db.sqlite";
+  auto full = OpenConnection(path, OpenMode::kReadWrite, true);
+  EXPECT_EQ(Must(full->QueryText("PRAGMA synchronous")), "2");  // FULL
+  EXPECT_EQ(Must(full->QueryText("PRAGMA journal_mode")), "wal");
+  EXPECT_NE(Must(full->QueryText("PRAGMA busy_timeout")), "0");
+  auto normal = OpenConnection(path, OpenMode::kReadWrite, false);
+  EXPECT_EQ(Must(normal->QueryText("PRAGMA synchronous")), "1");  // NORMAL
+
+  auto reader = OpenConnection(path, OpenMode::kReadOnly);
+  Status write = reader->Exec("CREATE TABLE t (x INTEGER)");
+  ASSERT_FALSE(write.ok());
+  EXPECT_EQ(write.error().code, ErrorCode::kUnavailable);
+  EXPECT_THAT(write.error().message, ::testing::Not(HasSubstr("CREATE")));
+  EXPECT_THAT(write.error().detail, HasSubstr("CREATE"));
+}
+
+TEST(SqliteConnectionTest, StatementsAreCachedAndNestedUsesWork) {
+  TempDir dir;
+  auto conn = OpenConnection(dir.path() + "/db.sqlite", OpenMode::kReadWrite);
+  Must(conn->Exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2)"));
+  auto outer = Must(conn->Prepare("SELECT x FROM t ORDER BY x"));
+  ASSERT_TRUE(Must(outer.Step()));
+  {
+    // The same SQL while the cached statement is in use gets its own.
+    auto inner = Must(conn->Prepare("SELECT x FROM t ORDER BY x"));
+    ASSERT_TRUE(Must(inner.Step()));
+    EXPECT_EQ(inner.Int(0), 1);
+  }
+  EXPECT_EQ(outer.Int(0), 1);
+  ASSERT_TRUE(Must(outer.Step()));
+  EXPECT_EQ(outer.Int(0), 2);
+}
+
+TEST(SqliteStoreTest, MigrationsAreRecordedOnce) {
+  TempDir dir;
+  const std::string path = dir.path() + "/db.sqlite";
+  OpenStore(path).reset();
+  OpenStore(path).reset();
+  auto conn = OpenConnection(path, OpenMode::kReadOnly);
+  EXPECT_EQ(Must(conn->QueryText("SELECT COUNT(*) FROM schema_migrations")), "1");
+  EXPECT_EQ(Must(conn->QueryText("SELECT MAX(version) FROM schema_migrations")), "1");
+}
+
+TEST(SqliteStoreTest, ClosingCheckpointsAndRemovesTheWal) {
+  TempDir dir;
+  const std::string path = dir.path() + "/db.sqlite";
+  auto store = OpenStore(path);
+  Must(store->Write([](WriteTxn& txn) -> Status {
+    LZ_RETURN_IF_ERROR(txn.InsertJurisdiction(Jurisdiction{1, "jc", "江川市", 480}));
+    return OkStatus();
+  }));
+  Must(store->Read([](ReadTxn& txn) -> Status {
+    LZ_RETURN_IF_ERROR(txn.ListJurisdictions());
+    return OkStatus();
+  }));
+  EXPECT_TRUE(std::filesystem::exists(path + "-wal"));
+  store.reset();
+  EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
+}
+
+TEST(SqliteStoreTest, RefusesADatabaseFromANewerVersion) {
+  TempDir dir;
+  const std::string path = dir.path() + "/db.sqlite";
+  OpenStore(path).reset();
+  {
+    auto conn = OpenConnection(path, OpenMode::kReadWrite);
+    Must(conn->Exec("INSERT INTO schema_migrations (version, name) VALUES (99, 'future')"));
+  }
+  SqliteOptions options;
+  options.path = path;
+  auto store = OpenSqliteStore(options);
+  ASSERT_FALSE(store.ok());
+  EXPECT_THAT(store.error().message, HasSubstr("newer"));
+  EXPECT_THAT(store.error().message, HasSubstr("99"));
+}
+
+TEST(SqliteStoreTest, RefusesBadOptionsAndUnopenablePaths) {
+  SqliteOptions options;
+  EXPECT_EQ(OpenSqliteStore(options).error().field, "path");
+  options.path = "/nonexistent-dir-lz/db.sqlite";
+  auto missing_dir = OpenSqliteStore(options);
+  ASSERT_FALSE(missing_dir.ok());
+  EXPECT_EQ(missing_dir.error().code, ErrorCode::kUnavailable);
+  EXPECT_THAT(missing_dir.error().message, HasSubstr("/nonexistent-dir-lz/db.sqlite"));
+  TempDir dir;
+  options.path = dir.path() + "/db.sqlite";
+  options.read_connections = 0;
+  EXPECT_EQ(OpenSqliteStore(options).error().field, "read_connections");
+  options.read_connections = 1;
+  options.max_batch = 0;
+  EXPECT_EQ(OpenSqliteStore(options).error().field, "max_batch");
+}
+
+// An acknowledged write survives the process being killed right after.
+TEST(SqliteStoreTest, AcknowledgedWritesSurviveAKill) {
+  TempDir dir;
+  const std::string path = dir.path() + "/db.sqlite";
+  int acks[2];
+  ASSERT_EQ(::pipe(acks), 0);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::close(acks[0]);
+    auto store = OpenStore(path);
+    for (int i = 0; i < 20; ++i) {
+      Status s = store->Write([i](WriteTxn& txn) -> Status {
+        if (i == 0)
+          LZ_RETURN_IF_ERROR(txn.InsertJurisdiction(Jurisdiction{1, "jc", "江川市", 480}));
+        Event e = MakeEvent(1, 1, Action::kContact, i);
+        return txn.AppendEvent(e);
+      });
+      const char ack = s.ok() ? 'y' : 'n';
+      if (::write(acks[1], &ack, 1) != 1) ::_exit(2);
+    }
+    ::pause();  // wait to be killed with everything still open
+    ::_exit(0);
+  }
+  ::close(acks[1]);
+  int acknowledged = 0;
+  char ack = 0;
+  while (acknowledged < 20 && ::read(acks[0], &ack, 1) == 1 && ack == 'y') ++acknowledged;
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ::close(acks[0]);
+  ASSERT_EQ(acknowledged, 20);
+
+  auto store = OpenStore(path);
+  Must(store->Read([](ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(auto events, txn.ListEvents(1, 1));
+    EXPECT_EQ(events.size(), 20u);
+    return OkStatus();
+  }));
+  auto reports = Must(store->VerifyChains());
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_EQ(reports[0].first_bad_seq, std::nullopt);
+}
+
+// A full disk fails the write with kUnavailable and a client-safe message;
+// what was committed before stays, and smaller writes go on working.
+TEST(SqliteStoreTest, AFullDiskIsUnavailableAndLosesNothingCommitted) {
+  TempDir dir;
+  auto conn = OpenConnection(dir.path() + "/db.sqlite", OpenMode::kReadWrite);
+  Must(sqlite::Migrate(*conn));
+  const std::int64_t pages = std::stoll(Must(conn->QueryText("PRAGMA page_count")));
+  Must(conn->QueryText("PRAGMA max_page_count = " + std::to_string(pages + 8)));
+  sqlite::GroupCommitter writer(std::move(conn), 16);
+
+  Must(writer.Submit([](WriteTxn& txn) -> Status {
+    LZ_RETURN_IF_ERROR(txn.InsertJurisdiction(Jurisdiction{1, "jc", "江川市", 480}));
+    Event e = MakeEvent(1, 1, Action::kSubmit, 1);
+    return txn.AppendEvent(e);
+  }));
+  Status full = writer.Submit([](WriteTxn& txn) -> Status {
+    WorkOrder wo = FullWorkOrder(1, "big");
+    wo.detail = std::string(200'000, 'x');
+    LZ_RETURN_IF_ERROR(txn.InsertWorkOrder(wo));
+    return OkStatus();
+  });
+  ASSERT_FALSE(full.ok());
+  EXPECT_EQ(full.error().code, ErrorCode::kUnavailable);
+  EXPECT_THAT(full.error().message, HasSubstr("full"));
+  EXPECT_THAT(full.error().message, ::testing::Not(HasSubstr("INSERT")));
+
+  Must(writer.Submit([](WriteTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(auto events, txn.ListEvents(1, 1));
+    EXPECT_EQ(events.size(), 1u);
+    EXPECT_FALSE(txn.GetByTrackingNo("big").ok());
+    Event e = MakeEvent(1, 1, Action::kAccept, 2);
+    return txn.AppendEvent(e);
+  }));
+}
+
+TEST(SqliteStoreTest, WriteFromInsideAWriteIsRefusedNotDeadlocked) {
+  TempDir dir;
+  auto store = OpenStore(dir.path() + "/db.sqlite");
+  Status inner_status;
+  Must(store->Write([&](WriteTxn&) -> Status {
+    inner_status = store->Write([](WriteTxn&) { return OkStatus(); });
+    return OkStatus();
+  }));
+  ASSERT_FALSE(inner_status.ok());
+  EXPECT_EQ(inner_status.error().code, ErrorCode::kInternal);
+}
+
+// ---- query plans ----
+
+std::string Plan(Connection& conn, const sqlite::BuiltQuery& q) {
+  auto stmt = Must(conn.Prepare("EXPLAIN QUERY PLAN " + q.sql));
+  sqlite::BindAll(stmt, q.params);
+  std::string plan;
+  while (Must(stmt.Step())) plan += stmt.Text(3) + "\n";
+  return plan;
+}
+
+class SqliteQueryPlanTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    OpenStore(dir_.path() + "/db.sqlite").reset();
+    conn_ = OpenConnection(dir_.path() + "/db.sqlite", OpenMode::kReadOnly);
+  }
+  std::string ListPlan(WorkOrderQuery q) {
+    q.jurisdiction = 1;
+    return Plan(*conn_, Must(sqlite::BuildListQuery(q)));
+  }
+  TempDir dir_;
+  std::unique_ptr<Connection> conn_;
+};
+
+// No full scan of a table, and no sort except the outer merge of arms.
+void ExpectIndexedNewestFirst(const std::string& plan, bool merges_arms) {
+  EXPECT_THAT(plan, ::testing::Not(::testing::ContainsRegex("SCAN (w|u|work_orders)( |$)")))
+      << plan;
+  if (!merges_arms) {
+    EXPECT_THAT(plan, ::testing::Not(HasSubstr("USE TEMP B-TREE FOR ORDER BY"))) << plan;
+  }
+}
+
+TEST_F(SqliteQueryPlanTest, QueuesReadIndexesNewestFirst) {
+  struct Case {
+    const char* name;
+    std::function<void(WorkOrderQuery&)> set;
+    bool merges_arms;  // the outer sort of the arms' few rows is expected
+  };
+  const std::vector<Case> cases = {
+      {"newest", [](WorkOrderQuery&) {}, false},
+      {"one state", [](WorkOrderQuery& q) { q.states = {State::kInProgress}; }, false},
+      {"unit, every state", [](WorkOrderQuery& q) { q.handling_units = {5}; }, true},
+      {"units and states",
+       [](WorkOrderQuery& q) {
+         q.states = {State::kDispatched, State::kInProgress};
+         q.handling_units = {5, 6};
+       },
+       true},
+      {"subtree",
+       [](WorkOrderQuery& q) {
+         q.visible_to_subtree_of = UnitId{2};
+         q.visible_units = {2, 3, 4};
+       },
+       true},
+      {"subtree by state",
+       [](WorkOrderQuery& q) {
+         q.visible_to_subtree_of = UnitId{2};
+         q.visible_units = {2, 3};
+         q.states = {State::kInProgress, State::kReturned};
+         q.urgency = Urgency::kUrgent;
+       },
+       true},
+      {"one unit visible",
+       [](WorkOrderQuery& q) {
+         q.visible_to_subtree_of = UnitId{2};
+         q.visible_units = {2};
+       },
+       true},
+      {"watched", [](WorkOrderQuery& q) { q.watched_by = UserId{9}; }, true},
+      {"mailbox", [](WorkOrderQuery& q) { q.mailbox = MailboxId{3}; }, false},
+      {"overdue", [](WorkOrderQuery& q) { q.overdue_only = true; }, false},
+      {"second page", [](WorkOrderQuery& q) { q.after = std::make_pair(At(100), WorkOrderId{5}); },
+       false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    ExpectIndexedNewestFirst(ListPlan(Query(c.set)), c.merges_arms);
+  }
+}
+
+}  // namespace
+}  // namespace lizheng::store::testsupport
