@@ -18,6 +18,7 @@ namespace lizheng {
 struct Citizen {
   std::string name;
   std::string phone;
+  bool operator==(const Citizen&) const = default;
 };
 
 // A running or finished clock (时限).

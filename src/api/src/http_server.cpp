@@ -1,0 +1,132 @@
+#include "lizheng/api/http_server.hpp"
+
+#include <iostream>
+
+#include "routes.hpp"
+
+namespace lizheng::api {
+
+struct HttpServer::Impl {
+  Impl(ApiServices s, ServerOptions o) : ctx(s), options(std::move(o)) {}
+  RouteContext ctx;
+  ServerOptions options;
+  httplib::Server server;
+};
+
+namespace {
+
+std::string CookieValue(const httplib::Request& req, const std::string& name) {
+  const std::string cookies = req.get_header_value("Cookie");
+  std::size_t pos = 0;
+  while (pos < cookies.size()) {
+    std::size_t end = cookies.find(';', pos);
+    if (end == std::string::npos) end = cookies.size();
+    std::string part = cookies.substr(pos, end - pos);
+    const auto first = part.find_first_not_of(' ');
+    if (first != std::string::npos) part = part.substr(first);
+    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return {};
+}
+
+bool ChangesState(const httplib::Request& req) {
+  return req.method == "POST" || req.method == "PUT" || req.method == "PATCH" || req.method == "DELETE";
+}
+
+}  // namespace
+
+Result<app::Principal> RouteContext::Authenticate(const httplib::Request& req) const {
+  const std::string auth = req.get_header_value("Authorization");
+  if (!auth.empty()) {
+    if (auth.rfind("Bearer ", 0) != 0)
+      return MakeError(ErrorCode::kUnauthenticated, "Authorization: expected 'Bearer <token>'",
+                       "Authorization");
+    return services.auth.Authenticate(auth.substr(7));
+  }
+  const std::string cookie = CookieValue(req, kSessionCookie);
+  if (cookie.empty())
+    return MakeError(ErrorCode::kUnauthenticated,
+                     "sign in first: send 'Authorization: Bearer <token>' or the session cookie");
+  LZ_ASSIGN_OR_RETURN(app::Principal p, services.auth.Authenticate(cookie));
+  if (ChangesState(req) && req.get_header_value(kCsrfHeader) != p.session.csrf_token)
+    return MakeError(ErrorCode::kForbidden, "X-CSRF-Token: missing or wrong for this session",
+                     kCsrfHeader);
+  return p;
+}
+
+Result<std::shared_ptr<const app::JurisdictionData>> RouteContext::Jurisdiction(
+    const httplib::Request& req) const {
+  if (req.has_param("jurisdiction"))
+    return services.jurisdictions.GetByCode(req.get_param_value("jurisdiction"));
+  return services.jurisdictions.Default();
+}
+
+HttpServer::HttpServer(ApiServices services, ServerOptions options)
+    : impl_(std::make_unique<Impl>(services, std::move(options))) {
+  httplib::Server& svr = impl_->server;
+  const int threads = std::max(4, impl_->options.threads);
+  svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  svr.set_tcp_nodelay(true);
+  svr.set_keep_alive_max_count(10000);
+  svr.set_keep_alive_timeout(5);
+  svr.set_read_timeout(10);
+  svr.set_write_timeout(10);
+  svr.set_payload_max_length(impl_->options.max_body_bytes);
+  svr.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}});
+
+  svr.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "unknown";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    SendError(res, MakeError(ErrorCode::kInternal, "internal error; it has been logged", "", what));
+  });
+  // Errors produced by httplib itself (unknown route, body too large) get
+  // the same JSON shape as ours.
+  const std::size_t max_body = impl_->options.max_body_bytes;
+  svr.set_error_handler([max_body](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 413) {
+      SendError(res, MakeError(ErrorCode::kPayloadTooLarge,
+                               "body: larger than " + std::to_string(max_body) + " bytes", "body"));
+    } else if (res.status == 404) {
+      SendError(res, MakeError(ErrorCode::kNotFound, "no such endpoint: " + req.method + " " + req.path));
+    } else {
+      SendJson(res, res.status, ErrorJson(MakeError(ErrorCode::kInvalidArgument, "bad request")));
+    }
+  });
+
+  svr.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
+    SendJson(res, 200, {{"status", "ok"}});
+  });
+  RegisterAuthRoutes(svr, impl_->ctx);
+  RegisterCitizenRoutes(svr, impl_->ctx);
+  RegisterWorkOrderRoutes(svr, impl_->ctx);
+  RegisterReferenceRoutes(svr, impl_->ctx);
+  if (!impl_->options.static_dir.empty()) svr.set_mount_point("/", impl_->options.static_dir);
+}
+
+HttpServer::~HttpServer() = default;
+
+Result<int> HttpServer::Bind() {
+  auto& o = impl_->options;
+  if (o.port == 0) {
+    const int port = impl_->server.bind_to_any_port(o.host);
+    if (port <= 0) return MakeError(ErrorCode::kUnavailable, "cannot bind to " + o.host);
+    return port;
+  }
+  if (!impl_->server.bind_to_port(o.host, o.port))
+    return MakeError(ErrorCode::kUnavailable,
+                     "cannot bind to " + o.host + ":" + std::to_string(o.port) + " (port in use?)");
+  return o.port;
+}
+
+void HttpServer::Run() { impl_->server.listen_after_bind(); }
+
+void HttpServer::Stop() { impl_->server.stop(); }
+
+}  // namespace lizheng::api

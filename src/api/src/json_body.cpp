@@ -1,0 +1,128 @@
+#include "json_body.hpp"
+
+namespace lizheng::api {
+
+bool IsValidUtf8(std::string_view s, std::size_t* bad_offset) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    int len = 0;
+    std::uint32_t cp = 0;
+    if (c < 0x80) { len = 1; cp = c; }
+    else if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else { if (bad_offset) *bad_offset = i; return false; }
+    if (i + static_cast<std::size_t>(len) > s.size()) { if (bad_offset) *bad_offset = i; return false; }
+    for (int k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      if ((cc & 0xC0) != 0x80) { if (bad_offset) *bad_offset = i; return false; }
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are invalid.
+    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+      if (bad_offset) *bad_offset = i;
+      return false;
+    }
+    i += static_cast<std::size_t>(len);
+  }
+  return true;
+}
+
+Result<JsonBody> JsonBody::Parse(const std::string& body, bool allow_empty) {
+  if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (allow_empty) return JsonBody(nlohmann::json::object(), "");
+    return MakeError(ErrorCode::kInvalidArgument, "body: a JSON object is required", "body");
+  }
+  std::size_t bad = 0;
+  if (!IsValidUtf8(body, &bad))
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "body: invalid UTF-8 at byte " + std::to_string(bad), "body");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(body);
+  } catch (const nlohmann::json::parse_error& e) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "body: malformed JSON at byte " + std::to_string(e.byte), "body");
+  }
+  if (!j.is_object())
+    return MakeError(ErrorCode::kInvalidArgument, "body: must be a JSON object", "body");
+  return JsonBody(std::move(j), "");
+}
+
+Error JsonBody::Bad(const std::string& key, const std::string& rule) const {
+  const std::string name = prefix_ + key;
+  return MakeError(ErrorCode::kInvalidArgument, name + ": " + rule, name);
+}
+
+const nlohmann::json* JsonBody::Get(const std::string& key) {
+  read_.insert(key);
+  auto it = j_.find(key);
+  if (it == j_.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+Result<std::optional<std::string>> JsonBody::OptString(const std::string& key) {
+  const nlohmann::json* v = Get(key);
+  if (!v) return std::optional<std::string>();
+  if (!v->is_string()) return Bad(key, "must be a string");
+  return std::optional<std::string>(v->get<std::string>());
+}
+
+Result<std::string> JsonBody::RequiredString(const std::string& key) {
+  LZ_ASSIGN_OR_RETURN(std::optional<std::string> s, OptString(key));
+  if (!s) return Bad(key, "required");
+  return *s;
+}
+
+Result<std::optional<std::int64_t>> JsonBody::OptInt(const std::string& key, std::int64_t min,
+                                                     std::int64_t max) {
+  const nlohmann::json* v = Get(key);
+  if (!v) return std::optional<std::int64_t>();
+  if (!v->is_number_integer()) return Bad(key, "must be an integer");
+  const auto n = v->get<std::int64_t>();
+  if (n < min || n > max)
+    return Bad(key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+  return std::optional<std::int64_t>(n);
+}
+
+Result<std::optional<bool>> JsonBody::OptBool(const std::string& key) {
+  const nlohmann::json* v = Get(key);
+  if (!v) return std::optional<bool>();
+  if (!v->is_boolean()) return Bad(key, "must be true or false");
+  return std::optional<bool>(v->get<bool>());
+}
+
+Result<std::vector<std::int64_t>> JsonBody::OptIntArray(const std::string& key, std::size_t max_items) {
+  const nlohmann::json* v = Get(key);
+  std::vector<std::int64_t> out;
+  if (!v) return out;
+  if (!v->is_array()) return Bad(key, "must be an array of integers");
+  if (v->size() > max_items) return Bad(key, "at most " + std::to_string(max_items) + " items");
+  for (const auto& item : *v) {
+    if (!item.is_number_integer() || item.get<std::int64_t>() <= 0)
+      return Bad(key, "must be an array of positive integers");
+    out.push_back(item.get<std::int64_t>());
+  }
+  return out;
+}
+
+Result<std::optional<JsonBody>> JsonBody::OptObject(const std::string& key) {
+  const nlohmann::json* v = Get(key);
+  if (!v) return std::optional<JsonBody>();
+  if (!v->is_object()) return Bad(key, "must be an object");
+  return std::optional<JsonBody>(JsonBody(*v, prefix_ + key + "."));
+}
+
+Status JsonBody::Finish() const {
+  for (const auto& [key, value] : j_.items()) {
+    if (read_.count(key)) continue;
+    std::string accepted;
+    for (const auto& k : read_) accepted += (accepted.empty() ? "" : ", ") + k;
+    return Bad(key, "unknown field; accepted fields: " + accepted);
+  }
+  return OkStatus();
+}
+
+}  // namespace lizheng::api

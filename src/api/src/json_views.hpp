@@ -1,0 +1,29 @@
+// Private: how domain objects look on the wire. Staff views carry
+// everything the workbench needs; the citizen's view carries only what a
+// citizen may see of their own request.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "lizheng/app/jurisdiction_cache.hpp"
+#include "lizheng/app/work_orders.hpp"
+
+namespace lizheng::api {
+
+using nlohmann::json;
+
+json ClockJson(const Clock& c, const app::JurisdictionData& d, Timestamp now);
+json EventJson(const Event& e, const app::JurisdictionData& d);
+// The queue row.
+json WorkOrderSummaryJson(const WorkOrder& wo, const app::JurisdictionData& d, Timestamp now);
+// The full work-order screen.
+json WorkOrderViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d, Timestamp now);
+// The citizen's view by tracking number and query code.
+json CitizenViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d);
+
+json UnitJson(const Unit& u);
+json AreaJson(const Area& a);
+json CategoryJson(const Category& c);
+json MailboxJson(const Mailbox& m);
+
+}  // namespace lizheng::api

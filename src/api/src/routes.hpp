@@ -1,0 +1,43 @@
+// Private: what every route handler shares, and the route groups.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <httplib.h>
+
+#include "error_status.hpp"
+#include "json_body.hpp"
+#include "json_views.hpp"
+#include "lizheng/api/http_server.hpp"
+
+namespace lizheng::api {
+
+// Helpers over the services for handlers.
+class RouteContext {
+ public:
+  explicit RouteContext(ApiServices s) : services(s) {}
+
+  // The signed-in caller: "Authorization: Bearer <token>", or the session
+  // cookie; cookie sessions must send X-CSRF-Token on state-changing calls.
+  Result<app::Principal> Authenticate(const httplib::Request& req) const;
+  // The jurisdiction named by ?jurisdiction=code, else the default one.
+  Result<std::shared_ptr<const app::JurisdictionData>> Jurisdiction(const httplib::Request& req) const;
+
+  ApiServices services;
+};
+
+// Wraps a handler: exceptions become 500 with a generic message.
+using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+void RegisterAuthRoutes(httplib::Server& svr, const RouteContext& ctx);
+void RegisterCitizenRoutes(httplib::Server& svr, const RouteContext& ctx);
+void RegisterWorkOrderRoutes(httplib::Server& svr, const RouteContext& ctx);
+void RegisterReferenceRoutes(httplib::Server& svr, const RouteContext& ctx);
+
+// The cookie names of a browser session.
+inline constexpr const char* kSessionCookie = "lz_session";
+inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
+
+}  // namespace lizheng::api

@@ -1,0 +1,156 @@
+// The citizen's endpoints: file a request (no account), read it back with
+// the query code, rate the reply, dispute a closure.
+#include "routes.hpp"
+
+namespace lizheng::api {
+namespace {
+
+// Channels a citizen may use without an account; the others are recorded
+// by staff or integrations that sign in.
+bool SelfServiceChannel(Channel c) {
+  return c == Channel::kWeb || c == Channel::kApp || c == Channel::kWechat || c == Channel::kMailbox;
+}
+
+Result<Submission> DecodeSubmission(JsonBody& body, const Directory& dir, bool staff,
+                                    const httplib::Request& req) {
+  Submission s;
+  LZ_ASSIGN_OR_RETURN(std::optional<RequestType> type, body.OptEnum<RequestType>("type"));
+  if (!type)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "type: required; expected one of: " + WireNamesList<RequestType>(), "type");
+  s.type = *type;
+  LZ_ASSIGN_OR_RETURN(s.title, body.RequiredString("title"));
+  LZ_ASSIGN_OR_RETURN(s.detail, body.RequiredString("detail"));
+  LZ_ASSIGN_OR_RETURN(s.area_code, body.RequiredString("area_code"));
+  LZ_ASSIGN_OR_RETURN(auto address, body.OptString("address"));
+  s.address = address.value_or("");
+  LZ_ASSIGN_OR_RETURN(auto category, body.OptString("category_code"));
+  s.category_code = category.value_or("");
+  LZ_ASSIGN_OR_RETURN(auto citizen, body.OptObject("citizen"));
+  if (citizen) {
+    LZ_ASSIGN_OR_RETURN(auto name, citizen->OptString("name"));
+    LZ_ASSIGN_OR_RETURN(auto phone, citizen->OptString("phone"));
+    LZ_RETURN_IF_ERROR(citizen->Finish());
+    s.citizen = Citizen{name.value_or(""), phone.value_or("")};
+  }
+  LZ_ASSIGN_OR_RETURN(auto mailbox_code, body.OptString("mailbox_code"));
+  if (mailbox_code) {
+    const Mailbox* m = dir.FindMailboxByCode(*mailbox_code);
+    if (!m)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "mailbox_code: unknown mailbox '" + *mailbox_code + "'; see GET /api/v1/mailboxes",
+                       "mailbox_code");
+    s.mailbox = m->id;
+  }
+  LZ_ASSIGN_OR_RETURN(auto consent, body.OptBool("consent_public"));
+  s.consent_public = consent.value_or(false);
+  LZ_ASSIGN_OR_RETURN(auto channel, body.OptEnum<Channel>("channel"));
+  s.channel = channel.value_or(staff ? Channel::kHotline : Channel::kWeb);
+  if (!staff && !SelfServiceChannel(s.channel))
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "channel: '" + std::string(ToWire(s.channel)) +
+                         "' is recorded by staff; citizens use web, app, wechat or mailbox",
+                     "channel");
+  LZ_ASSIGN_OR_RETURN(auto urgency, body.OptEnum<Urgency>("urgency"));
+  if (urgency && !staff && *urgency != Urgency::kNormal)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "urgency: set by the centre; describe the danger in the details", "urgency");
+  s.urgency = urgency.value_or(Urgency::kNormal);
+  LZ_ASSIGN_OR_RETURN(auto key, body.OptString("idempotency_key"));
+  s.idempotency_key = key.value_or(req.get_header_value("Idempotency-Key"));
+  LZ_RETURN_IF_ERROR(body.Finish());
+  return s;
+}
+
+Status Submit(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Actor actor{Role::kCitizen, 0, std::nullopt, "群众"};
+  bool staff = false;
+  if (!req.get_header_value("Authorization").empty() || req.has_header("Cookie")) {
+    auto p = ctx.Authenticate(req);
+    if (p.ok()) {
+      if (!Has(SpecOf(Action::kSubmit).roles, p->actor.role))
+        return MakeError(ErrorCode::kForbidden,
+                         "role '" + std::string(ToWire(p->actor.role)) + "' may not record requests");
+      actor = p->actor;
+      staff = true;
+    } else if (!req.get_header_value("Authorization").empty()) {
+      return p.error();  // a bad token is refused, not silently ignored
+    }
+  }
+  LZ_ASSIGN_OR_RETURN(auto data, ctx.Jurisdiction(req));
+  LZ_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(req.body, false));
+  LZ_ASSIGN_OR_RETURN(Submission s, DecodeSubmission(body, data->directory, staff, req));
+  LZ_ASSIGN_OR_RETURN(app::Receipt r,
+                      ctx.services.work_orders.Submit(data->directory.jurisdiction().id, s, actor));
+  json out = {{"tracking_no", r.tracking_no},
+              {"query_code", r.query_code},
+              {"state", {{"code", ToWire(r.state)}, {"label", ToChinese(r.state)}}},
+              {"created_at", FormatTimestamp(r.created_at, data->directory.jurisdiction().utc_offset_minutes)},
+              {"replayed", r.replayed}};
+  if (staff) out["work_order_id"] = r.id;
+  SendJson(res, r.replayed ? 200 : 201, out);
+  return OkStatus();
+}
+
+std::string QueryCode(const httplib::Request& req, JsonBody* body) {
+  if (req.has_header("X-Query-Code")) return req.get_header_value("X-Query-Code");
+  if (req.has_param("query_code")) return req.get_param_value("query_code");
+  if (body) {
+    auto v = body->OptString("query_code");
+    if (v.ok() && *v) return **v;
+  }
+  return {};
+}
+
+Status Show(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const std::string code = QueryCode(req, nullptr);
+  if (code.empty())
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "query_code: required (X-Query-Code header or ?query_code=)", "query_code");
+  LZ_ASSIGN_OR_RETURN(app::WorkOrderView v, ctx.services.work_orders.CitizenView(req.matches[1], code));
+  LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(v.wo.jurisdiction));
+  SendJson(res, 200, CitizenViewJson(v, *data));
+  return OkStatus();
+}
+
+Status Act(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res, Action action) {
+  LZ_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(req.body, false));
+  const std::string code = QueryCode(req, &body);
+  if (code.empty())
+    return MakeError(ErrorCode::kInvalidArgument, "query_code: required", "query_code");
+  Command cmd;
+  cmd.action = action;
+  if (action == Action::kRate) {
+    LZ_ASSIGN_OR_RETURN(cmd.satisfaction, body.OptEnum<Satisfaction>("satisfaction"));
+    LZ_ASSIGN_OR_RETURN(auto comment, body.OptString("comment"));
+    cmd.comment = comment.value_or("");
+  } else {
+    LZ_ASSIGN_OR_RETURN(auto reason, body.OptString("reason"));
+    cmd.reason = reason.value_or("");
+  }
+  LZ_RETURN_IF_ERROR(body.Finish());
+  LZ_ASSIGN_OR_RETURN(WorkOrder wo, ctx.services.work_orders.CitizenPerform(req.matches[1], code, cmd));
+  LZ_ASSIGN_OR_RETURN(app::WorkOrderView v, ctx.services.work_orders.CitizenView(wo.tracking_no, code));
+  LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(v.wo.jurisdiction));
+  SendJson(res, 200, CitizenViewJson(v, *data));
+  return OkStatus();
+}
+
+}  // namespace
+
+void RegisterCitizenRoutes(httplib::Server& svr, const RouteContext& ctx) {
+  svr.Post("/api/v1/requests", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    if (Status st = Submit(ctx, req, res); !st.ok()) SendError(res, st.error());
+  });
+  svr.Get(R"(/api/v1/requests/([0-9A-Za-z-]{1,40}))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    if (Status st = Show(ctx, req, res); !st.ok()) SendError(res, st.error());
+  });
+  svr.Post(R"(/api/v1/requests/([0-9A-Za-z-]{1,40})/rate)", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    if (Status st = Act(ctx, req, res, Action::kRate); !st.ok()) SendError(res, st.error());
+  });
+  svr.Post(R"(/api/v1/requests/([0-9A-Za-z-]{1,40})/dispute)", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    if (Status st = Act(ctx, req, res, Action::kDispute); !st.ok()) SendError(res, st.error());
+  });
+}
+
+}  // namespace lizheng::api

@@ -1,0 +1,114 @@
+// Read-only reference data: units, areas, categories, mailboxes, calendars,
+// time limits and the enums with their labels. Public: the citizen portal
+// needs them before anyone signs in.
+#include "routes.hpp"
+
+namespace lizheng::api {
+namespace {
+
+template <class E>
+json EnumList() {
+  json out = json::array();
+  for (const auto& n : EnumNames<E>()) out.push_back({{"code", n.wire}, {"label", n.zh}});
+  return out;
+}
+
+using DataFn = json (*)(const app::JurisdictionData&, const httplib::Request&, Error*);
+
+void Route(httplib::Server& svr, const std::string& pattern, const RouteContext& ctx, DataFn fn) {
+  svr.Get(pattern, [&ctx, fn](const httplib::Request& req, httplib::Response& res) {
+    auto data = ctx.Jurisdiction(req);
+    if (!data.ok()) return SendError(res, data.error());
+    Error err;
+    json out = fn(**data, req, &err);
+    if (!err.message.empty()) return SendError(res, err);
+    SendJson(res, 200, out);
+  });
+}
+
+json Units(const app::JurisdictionData& d, const httplib::Request&, Error*) {
+  json items = json::array();
+  for (const Unit& u : d.directory.units()) items.push_back(UnitJson(u));
+  return {{"items", items}};
+}
+
+json Areas(const app::JurisdictionData& d, const httplib::Request&, Error*) {
+  json items = json::array();
+  for (const Area& a : d.directory.areas()) items.push_back(AreaJson(a));
+  return {{"items", items}};
+}
+
+json Categories(const app::JurisdictionData& d, const httplib::Request&, Error*) {
+  json items = json::array();
+  for (const Category& c : d.directory.categories()) items.push_back(CategoryJson(c));
+  return {{"items", items}};
+}
+
+json Mailboxes(const app::JurisdictionData& d, const httplib::Request&, Error*) {
+  json items = json::array();
+  for (const Mailbox& m : d.directory.mailboxes()) items.push_back(MailboxJson(m));
+  return {{"items", items}};
+}
+
+json Calendar(const app::JurisdictionData& d, const httplib::Request& req, Error* err) {
+  const int year = std::stoi(req.matches[1]);
+  if (year < 1990 || year > 2100) {
+    *err = MakeError(ErrorCode::kInvalidArgument, "year: between 1990 and 2100", "year");
+    return nullptr;
+  }
+  json days = json::array();
+  for (const CalendarException& e : d.calendar.Exceptions(year))
+    days.push_back({{"date", FormatDate(e.day)}, {"working", e.working}, {"name", e.name}});
+  json periods = json::array();
+  for (const WorkPeriod& p : d.calendar.periods())
+    periods.push_back({{"begin_minute", p.begin_minute}, {"end_minute", p.end_minute}});
+  return {{"year", year},
+          {"official", d.calendar.CoversYear(year)},
+          {"exceptions", days},
+          {"working_periods", periods},
+          {"utc_offset_minutes", d.calendar.utc_offset_minutes()}};
+}
+
+json TimeLimits(const app::JurisdictionData& d, const httplib::Request&, Error*) {
+  json rules = json::array();
+  for (const TimeLimitRule& r : d.limits.rules())
+    rules.push_back({{"type", r.type ? json(ToWire(*r.type)) : json(nullptr)},
+                     {"category_code", r.category_code.empty() ? json(nullptr) : json(r.category_code)},
+                     {"urgency", r.urgency ? json(ToWire(*r.urgency)) : json(nullptr)},
+                     {"sign_for", r.limits.sign_for.ToString()},
+                     {"contact", r.limits.contact.ToString()},
+                     {"reply", r.limits.reply.ToString()}});
+  return {{"rules", rules},
+          {"callback", d.policy.callback.ToString()},
+          {"supervision", d.policy.supervision.ToString()},
+          {"reopen_reply", d.policy.reopen_reply.ToString()},
+          {"dispute_window_days", d.policy.dispute_window_days},
+          {"max_extension_working_days", d.policy.max_extension_working_days}};
+}
+
+json Meta(const app::JurisdictionData& d, const httplib::Request&, Error*) {
+  return {{"jurisdiction", {{"code", d.directory.jurisdiction().code}, {"name", d.directory.jurisdiction().name}}},
+          {"states", EnumList<State>()},
+          {"request_types", EnumList<RequestType>()},
+          {"channels", EnumList<Channel>()},
+          {"urgencies", EnumList<Urgency>()},
+          {"satisfactions", EnumList<Satisfaction>()},
+          {"roles", EnumList<Role>()},
+          {"actions", EnumList<Action>()},
+          {"contact_methods", EnumList<ContactMethod>()},
+          {"unit_kinds", EnumList<UnitKind>()}};
+}
+
+}  // namespace
+
+void RegisterReferenceRoutes(httplib::Server& svr, const RouteContext& ctx) {
+  Route(svr, "/api/v1/units", ctx, Units);
+  Route(svr, "/api/v1/areas", ctx, Areas);
+  Route(svr, "/api/v1/categories", ctx, Categories);
+  Route(svr, "/api/v1/mailboxes", ctx, Mailboxes);
+  Route(svr, R"(/api/v1/calendars/(\d{4}))", ctx, Calendar);
+  Route(svr, "/api/v1/time-limits", ctx, TimeLimits);
+  Route(svr, "/api/v1/meta", ctx, Meta);
+}
+
+}  // namespace lizheng::api

@@ -1,0 +1,39 @@
+// The scheduled jobs: deadline warnings and overdue marks. Runs on its own
+// thread in `lizheng serve`; tests call RunOnce with a simulated clock.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "lizheng/app/work_orders.hpp"
+
+namespace lizheng::app {
+
+class Scheduler {
+ public:
+  Scheduler(store::Store& store, WorkOrderService& work_orders, std::chrono::seconds interval);
+  ~Scheduler();
+  Scheduler(const Scheduler&) = delete;
+  Scheduler& operator=(const Scheduler&) = delete;
+
+  // One pass over every jurisdiction; returns the number of events written.
+  Result<int> RunOnce();
+  // Starts the background thread (idempotent); Stop joins it.
+  void Start();
+  void Stop();
+
+ private:
+  void Loop();
+
+  store::Store& store_;
+  WorkOrderService& work_orders_;
+  std::chrono::seconds interval_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace lizheng::app

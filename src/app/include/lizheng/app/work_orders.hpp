@@ -1,0 +1,116 @@
+// The use cases of the closed loop: intake of a citizen's request, every
+// workflow action, and the reads of the workbench and the citizen.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lizheng/app/environment.hpp"
+#include "lizheng/app/jurisdiction_cache.hpp"
+#include "lizheng/core/workflow.hpp"
+#include "lizheng/store/store.hpp"
+
+namespace lizheng::app {
+
+// What the citizen gets back from a submission.
+struct Receipt {
+  WorkOrderId id = 0;
+  std::string tracking_no;
+  std::string query_code;
+  State state = State::kSubmitted;
+  Timestamp created_at{};
+  bool replayed = false;  // an earlier submission with the same idempotency key
+};
+
+// One work order with everything its screen shows.
+struct WorkOrderView {
+  WorkOrder wo;
+  std::vector<Event> events;
+  std::vector<Action> allowed_actions;  // for the caller
+  std::vector<WorkOrder> merged;        // the repeats merged into it
+  std::optional<WorkOrder> primary;     // the work order it was merged into
+};
+
+// Named queues of the workbench.
+enum class Queue {
+  kAll,
+  kToAccept,     // submitted
+  kToDispatch,   // accepted
+  kToSignFor,    // dispatched
+  kInProgress,   // in_progress, reopened
+  kToReview,     // replied
+  kToCallBack,   // answered
+  kReturned,     // returned
+  kOverdue,
+  kSupervised,
+  kWatched,
+  kFastLane,
+  kInstructed,   // instruction waiting for acknowledgement
+  kClosed,
+};
+std::string_view QueueWireName(Queue q);
+std::optional<Queue> ParseQueue(std::string_view s);
+std::string QueueNames();
+
+// A page request of a queue; the caller's visibility is added by the service.
+struct QueueRequest {
+  Queue queue = Queue::kAll;
+  store::WorkOrderQuery filters;  // jurisdiction and visibility are overwritten
+  bool with_total = false;
+};
+
+struct QueuePage {
+  std::vector<WorkOrder> items;
+  bool has_more = false;
+  std::optional<std::int64_t> total;
+};
+
+// Thread-safe; every method runs in its own transaction.
+class WorkOrderService {
+ public:
+  WorkOrderService(store::Store& store, JurisdictionCache& cache, const TimeSource& time,
+                   RandomSource& random);
+
+  // Files a request. A repeated idempotency key returns the first receipt
+  // (replayed = true) and creates nothing.
+  Result<Receipt> Submit(JurisdictionId j, const Submission& s, const Actor& actor);
+
+  // Performs an action; on success returns the work order after it. Fan-out
+  // to merged repeats happens in the same transaction.
+  Result<WorkOrder> Perform(JurisdictionId j, WorkOrderId id, const Actor& actor, const Command& cmd);
+
+  // The scheduler's pass: warnings and overdue marks for every work order
+  // whose clocks need a look. Returns the number of events written.
+  Result<int> CheckDeadlines(JurisdictionId j, int batch_limit = 500);
+
+  // Reads, with visibility: units see their own and their subordinates'
+  // work orders; centre roles and leaders see the jurisdiction's.
+  Result<WorkOrderView> View(JurisdictionId j, WorkOrderId id, const Actor& actor);
+  Result<QueuePage> List(JurisdictionId j, const Actor& actor, QueueRequest req);
+  // Counts of every queue for the caller.
+  Result<std::vector<std::pair<Queue, std::int64_t>>> Counts(JurisdictionId j, const Actor& actor);
+
+  // The citizen's view, by tracking number and query code; kNotFound for
+  // either wrong (indistinguishable on purpose).
+  Result<WorkOrderView> CitizenView(const std::string& tracking_no, const std::string& query_code);
+  // A citizen action (rate, dispute) authorised by the query code.
+  Result<WorkOrder> CitizenPerform(const std::string& tracking_no, const std::string& query_code,
+                                   const Command& cmd);
+
+ private:
+  Status CheckVisible(const JurisdictionData& data, const WorkOrder& wo, const Actor& actor) const;
+  Status ApplyInTxn(store::WriteTxn& txn, const JurisdictionData& data, const WorkOrder& wo,
+                    const Actor& actor, const Command& cmd, WorkOrder& out);
+  Status FanOut(store::WriteTxn& txn, const JurisdictionData& data, const WorkOrder& primary);
+
+  store::Store& store_;
+  JurisdictionCache& cache_;
+  const TimeSource& time_;
+  RandomSource& random_;
+};
+
+// Whether `actor` may see `wo` at all.
+bool IsVisibleTo(const Directory& dir, const WorkOrder& wo, const Actor& actor);
+
+}  // namespace lizheng::app

@@ -1,0 +1,163 @@
+#include "lizheng/app/auth.hpp"
+
+#include <sodium.h>
+
+#include <cctype>
+
+namespace lizheng::app {
+namespace {
+
+bool IsUnitRole(Role r) { return r == Role::kUnitHandler || r == Role::kUnitManager; }
+
+Error BadLogin() {
+  return MakeError(ErrorCode::kUnauthenticated, "wrong username or password");
+}
+
+}  // namespace
+
+Result<std::string> HashPassword(const std::string& password) {
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    return MakeError(ErrorCode::kInternal, "could not hash the password", "", "out of memory");
+  return std::string(out);
+}
+
+bool VerifyPassword(const std::string& hash, const std::string& password) {
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string HashToken(const std::string& token) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+AuthService::AuthService(store::Store& store, const TimeSource& time, RandomSource& random,
+                         AuthOptions options)
+    : store_(store), time_(time), random_(random), options_(options) {}
+
+bool AuthService::Limited(const std::string& key, Timestamp now) {
+  std::lock_guard lock(mu_);
+  auto it = failures_.find(key);
+  if (it == failures_.end()) return false;
+  if (now - it->second.second > options_.failure_window) {
+    failures_.erase(it);
+    return false;
+  }
+  return it->second.first >= options_.max_failures;
+}
+
+void AuthService::RecordFailure(const std::string& key, Timestamp now) {
+  std::lock_guard lock(mu_);
+  auto& [count, start] = failures_[key];
+  if (count == 0 || now - start > options_.failure_window) {
+    count = 0;
+    start = now;
+  }
+  ++count;
+}
+
+Result<LoginResult> AuthService::Login(JurisdictionId j, const std::string& username,
+                                       const std::string& password, const std::string& client) {
+  const Timestamp now = time_.Now();
+  const std::string user_key = "u:" + std::to_string(j) + ":" + username;
+  const std::string client_key = "c:" + client;
+  if (Limited(user_key, now) || Limited(client_key, now))
+    return MakeError(ErrorCode::kTooManyRequests,
+                     "too many failed logins; try again in " +
+                         std::to_string(options_.failure_window.count() / 60) + " minutes");
+
+  std::optional<store::User> user;
+  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(user, txn.FindUser(j, username));
+    return OkStatus();
+  }));
+  // Verify against a real hash even for unknown users would cost CPU for
+  // nothing; the failure limit covers username probing.
+  if (!user || !user->active || !VerifyPassword(user->password_hash, password)) {
+    RecordFailure(user_key, now);
+    RecordFailure(client_key, now);
+    return BadLogin();
+  }
+
+  LoginResult result;
+  result.token = random_.HexToken(32);
+  result.csrf_token = random_.HexToken(16);
+  result.expires_at = now + options_.session_ttl;
+  result.user = *user;
+  store::Session session{HashToken(result.token), j, user->id, result.csrf_token, now,
+                         result.expires_at};
+  LZ_RETURN_IF_ERROR(store_.Write([&](store::WriteTxn& txn) { return txn.InsertSession(session); }));
+  return result;
+}
+
+Result<Principal> AuthService::Authenticate(const std::string& token) {
+  if (token.size() != 64)
+    return MakeError(ErrorCode::kUnauthenticated, "invalid session token; sign in again");
+  const std::string hash = HashToken(token);
+  Principal p;
+  bool found = false;
+  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(std::optional<store::Session> s, txn.FindSession(hash));
+    if (!s) return OkStatus();
+    LZ_ASSIGN_OR_RETURN(std::optional<store::User> u, txn.GetUser(s->jurisdiction, s->user));
+    if (!u) return OkStatus();
+    p.session = *s;
+    p.user = *u;
+    found = true;
+    return OkStatus();
+  }));
+  if (!found) return MakeError(ErrorCode::kUnauthenticated, "invalid session token; sign in again");
+  if (time_.Now() >= p.session.expires_at)
+    return MakeError(ErrorCode::kUnauthenticated, "the session has expired; sign in again");
+  if (!p.user.active)
+    return MakeError(ErrorCode::kUnauthenticated, "the account is disabled");
+  p.actor = Actor{p.user.role, p.user.id, p.user.unit, p.user.display_name};
+  return p;
+}
+
+Status AuthService::Logout(const store::Session& session) {
+  return store_.Write([&](store::WriteTxn& txn) { return txn.DeleteSession(session.token_hash); });
+}
+
+Result<UserId> AuthService::CreateUser(JurisdictionId j, const std::string& username,
+                                       const std::string& display_name, Role role,
+                                       std::optional<UnitId> unit, const std::string& password) {
+  if (username.size() < 2 || username.size() > 64)
+    return MakeError(ErrorCode::kInvalidArgument, "username: 2 to 64 characters", "username");
+  for (unsigned char c : username)
+    if (!(std::isalnum(c) || c == '_' || c == '-' || c == '.'))
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "username: letters, digits, '_', '-' and '.' only", "username");
+  if (role == Role::kCitizen || role == Role::kSystem)
+    return MakeError(ErrorCode::kInvalidArgument, "role: citizens and the system have no accounts",
+                     "role");
+  if (password.size() < 8)
+    return MakeError(ErrorCode::kInvalidArgument, "password: at least 8 characters", "password");
+  if (IsUnitRole(role) && !unit)
+    return MakeError(ErrorCode::kInvalidArgument, "unit: required for unit roles", "unit");
+  LZ_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
+  store::User u;
+  u.jurisdiction = j;
+  u.username = username;
+  u.display_name = display_name.empty() ? username : display_name;
+  u.role = role;
+  u.unit = unit;
+  u.password_hash = std::move(hash);
+  UserId id = 0;
+  LZ_RETURN_IF_ERROR(store_.Write([&](store::WriteTxn& txn) -> Status {
+    if (unit) {
+      LZ_ASSIGN_OR_RETURN(Directory dir, txn.LoadDirectory(j));
+      if (!dir.FindUnit(*unit))
+        return MakeError(ErrorCode::kInvalidArgument, "unit: unknown unit", "unit");
+    }
+    LZ_ASSIGN_OR_RETURN(id, txn.InsertUser(u));
+    return OkStatus();
+  }));
+  return id;
+}
+
+}  // namespace lizheng::app

@@ -1,0 +1,155 @@
+// The reads of the workbench: one work order with its timeline, queues with
+// filters and paging, and queue counts, each limited to what the caller may
+// see.
+#include <array>
+
+#include "lizheng/app/work_orders.hpp"
+
+namespace lizheng::app {
+namespace {
+
+constexpr std::array<std::pair<Queue, std::string_view>, 14> kQueues{{
+    {Queue::kAll, "all"},
+    {Queue::kToAccept, "to_accept"},
+    {Queue::kToDispatch, "to_dispatch"},
+    {Queue::kToSignFor, "to_sign_for"},
+    {Queue::kInProgress, "in_progress"},
+    {Queue::kToReview, "to_review"},
+    {Queue::kToCallBack, "to_call_back"},
+    {Queue::kReturned, "returned"},
+    {Queue::kOverdue, "overdue"},
+    {Queue::kSupervised, "supervised"},
+    {Queue::kWatched, "watched"},
+    {Queue::kFastLane, "fast_lane"},
+    {Queue::kInstructed, "instructed"},
+    {Queue::kClosed, "closed"},
+}};
+
+bool IsUnitRole(Role r) { return r == Role::kUnitHandler || r == Role::kUnitManager; }
+
+// Narrows a query to a queue and to what the actor may see.
+void Shape(store::WorkOrderQuery& q, Queue queue, const Actor& actor, const Directory& dir) {
+  switch (queue) {
+    case Queue::kAll: break;
+    case Queue::kToAccept: q.states = {State::kSubmitted}; break;
+    case Queue::kToDispatch: q.states = {State::kAccepted}; break;
+    case Queue::kToSignFor: q.states = {State::kDispatched}; break;
+    case Queue::kInProgress: q.states = {State::kInProgress, State::kReopened}; break;
+    case Queue::kToReview: q.states = {State::kReplied}; break;
+    case Queue::kToCallBack: q.states = {State::kAnswered}; break;
+    case Queue::kReturned: q.states = {State::kReturned}; break;
+    case Queue::kOverdue: q.overdue_only = true; break;
+    case Queue::kSupervised: q.supervised_only = true; break;
+    case Queue::kWatched: q.watched_by = actor.user; break;
+    case Queue::kFastLane: q.fast_lane_only = true; break;
+    case Queue::kInstructed: q.instructed_pending_only = true; break;
+    case Queue::kClosed: q.states = {State::kClosed}; break;
+  }
+  if (IsUnitRole(actor.role)) {
+    q.visible_to_subtree_of = actor.unit.value_or(0);
+    q.visible_units = actor.unit ? dir.Subtree(*actor.unit) : std::vector<UnitId>{};
+  }
+}
+
+}  // namespace
+
+std::string_view QueueWireName(Queue q) {
+  for (const auto& [queue, name] : kQueues)
+    if (queue == q) return name;
+  return "all";
+}
+
+std::optional<Queue> ParseQueue(std::string_view s) {
+  for (const auto& [queue, name] : kQueues)
+    if (name == s) return queue;
+  return std::nullopt;
+}
+
+std::string QueueNames() {
+  std::string out;
+  for (const auto& [queue, name] : kQueues) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
+}
+
+bool IsVisibleTo(const Directory& dir, const WorkOrder& wo, const Actor& actor) {
+  if (!IsUnitRole(actor.role)) return actor.role != Role::kCitizen && actor.role != Role::kSystem;
+  if (!actor.unit) return false;
+  auto mine = [&](const std::optional<UnitId>& u) { return u && dir.IsSelfOrAncestor(*actor.unit, *u); };
+  if (mine(wo.handling_unit) || mine(wo.lead_unit)) return true;
+  for (UnitId a : wo.assisting_units)
+    if (dir.IsSelfOrAncestor(*actor.unit, a)) return true;
+  return false;
+}
+
+Status WorkOrderService::CheckVisible(const JurisdictionData& data, const WorkOrder& wo,
+                                      const Actor& actor) const {
+  if (wo.jurisdiction == data.directory.jurisdiction().id && IsVisibleTo(data.directory, wo, actor))
+    return OkStatus();
+  return MakeError(ErrorCode::kNotFound, "work order " + std::to_string(wo.id) + " not found");
+}
+
+Result<WorkOrderView> WorkOrderService::View(JurisdictionId j, WorkOrderId id, const Actor& actor) {
+  LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
+  WorkOrderView view;
+  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(view.wo, txn.GetWorkOrder(j, id));
+    LZ_RETURN_IF_ERROR(CheckVisible(*data, view.wo, actor));
+    LZ_ASSIGN_OR_RETURN(view.events, txn.ListEvents(j, id));
+    for (WorkOrderId m : view.wo.merged) {
+      LZ_ASSIGN_OR_RETURN(WorkOrder repeat, txn.GetWorkOrder(j, m));
+      view.merged.push_back(std::move(repeat));
+    }
+    if (view.wo.merged_into) {
+      LZ_ASSIGN_OR_RETURN(WorkOrder p, txn.GetWorkOrder(j, *view.wo.merged_into));
+      view.primary = std::move(p);
+    }
+    return OkStatus();
+  }));
+  for (const ActionSpec& spec : AllActionSpecs()) {
+    if (!spec.by_people || spec.action == Action::kSubmit) continue;
+    if (Permit(view.wo, actor, spec.action, data->directory).ok())
+      view.allowed_actions.push_back(spec.action);
+  }
+  return view;
+}
+
+Result<QueuePage> WorkOrderService::List(JurisdictionId j, const Actor& actor, QueueRequest req) {
+  LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
+  store::WorkOrderQuery q = std::move(req.filters);
+  q.jurisdiction = j;
+  Shape(q, req.queue, actor, data->directory);
+  QueuePage page;
+  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(store::WorkOrderPage p, txn.ListWorkOrders(q));
+    page.items = std::move(p.items);
+    page.has_more = p.has_more;
+    if (req.with_total) {
+      LZ_ASSIGN_OR_RETURN(page.total, txn.CountWorkOrders(q));
+    }
+    return OkStatus();
+  }));
+  return page;
+}
+
+Result<std::vector<std::pair<Queue, std::int64_t>>> WorkOrderService::Counts(JurisdictionId j,
+                                                                              const Actor& actor) {
+  LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
+  std::vector<std::pair<Queue, std::int64_t>> out;
+  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+    for (const auto& [queue, name] : kQueues) {
+      if (queue == Queue::kAll || queue == Queue::kClosed) continue;
+      store::WorkOrderQuery q;
+      q.jurisdiction = j;
+      Shape(q, queue, actor, data->directory);
+      LZ_ASSIGN_OR_RETURN(std::int64_t n, txn.CountWorkOrders(q));
+      out.emplace_back(queue, n);
+    }
+    return OkStatus();
+  }));
+  return out;
+}
+
+}  // namespace lizheng::app

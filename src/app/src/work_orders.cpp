@@ -1,0 +1,208 @@
+// Intake and the workflow actions: each runs the engine inside one write
+// transaction, so a work order, its events and its notices change together
+// or not at all.
+#include "lizheng/app/work_orders.hpp"
+
+#include <sodium.h>
+
+namespace lizheng::app {
+namespace {
+
+EngineContext MakeContext(const JurisdictionData& d, Timestamp now, const WorkOrder* primary = nullptr) {
+  return EngineContext{now, d.directory, d.calendar, d.limits, d.policy, primary};
+}
+
+Receipt ReceiptOf(const WorkOrder& wo, bool replayed) {
+  return Receipt{wo.id, wo.tracking_no, wo.query_code, wo.state, wo.created_at, replayed};
+}
+
+// Writes one transition: the work order, its event, its notices.
+Status WriteTransition(store::WriteTxn& txn, Transition& t, Timestamp now) {
+  LZ_RETURN_IF_ERROR(txn.UpdateWorkOrder(t.after));
+  LZ_RETURN_IF_ERROR(txn.AppendEvent(t.event));
+  for (const Notice& n : t.notices) LZ_RETURN_IF_ERROR(txn.QueueNotice(t.after.jurisdiction, n, now));
+  return OkStatus();
+}
+
+// Actions after which the repeats merged into a work order learn its news.
+bool FansOut(Action a) {
+  switch (a) {
+    case Action::kApproveReply:
+    case Action::kSelfResolve:
+    case Action::kCallback:
+    case Action::kClose:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+WorkOrderService::WorkOrderService(store::Store& store, JurisdictionCache& cache,
+                                   const TimeSource& time, RandomSource& random)
+    : store_(store), cache_(cache), time_(time), random_(random) {}
+
+Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& s, const Actor& actor) {
+  LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
+  LZ_RETURN_IF_ERROR(ValidateSubmission(s, data->directory));
+  const Timestamp now = time_.Now();
+  const std::string query_code = random_.Digits(8);
+  Receipt receipt;
+  LZ_RETURN_IF_ERROR(store_.Write([&](store::WriteTxn& txn) -> Status {
+    if (!s.idempotency_key.empty()) {
+      LZ_ASSIGN_OR_RETURN(std::optional<WorkOrder> earlier,
+                          txn.FindByIdempotencyKey(j, s.idempotency_key));
+      if (earlier) {
+        if (earlier->title != s.title || earlier->detail != s.detail)
+          return MakeError(ErrorCode::kConflict,
+                           "idempotency_key: already used for a different request", "idempotency_key");
+        receipt = ReceiptOf(*earlier, true);
+        return OkStatus();
+      }
+    }
+    Transition t = lizheng::Submit(s, actor, MakeContext(*data, now));
+    const Date day = LocalDate(now, data->directory.jurisdiction().utc_offset_minutes);
+    LZ_ASSIGN_OR_RETURN(t.after.tracking_no, txn.NextTrackingNo(j, day));
+    t.after.query_code = query_code;
+    LZ_ASSIGN_OR_RETURN(t.after.id, txn.InsertWorkOrder(t.after));
+    t.event.work_order = t.after.id;
+    LZ_RETURN_IF_ERROR(txn.AppendEvent(t.event));
+    receipt = ReceiptOf(t.after, false);
+    return OkStatus();
+  }));
+  return receipt;
+}
+
+Status WorkOrderService::FanOut(store::WriteTxn& txn, const JurisdictionData& data,
+                                const WorkOrder& primary) {
+  const Actor system{Role::kSystem, 0, std::nullopt, "system"};
+  Command follow;
+  follow.action = Action::kFollowPrimary;
+  for (WorkOrderId id : primary.merged) {
+    LZ_ASSIGN_OR_RETURN(WorkOrder repeat, txn.GetWorkOrder(primary.jurisdiction, id));
+    auto t = Apply(repeat, system, follow, MakeContext(data, time_.Now(), &primary));
+    if (!t.ok()) {
+      if (t.error().code == ErrorCode::kIllegalTransition) continue;  // nothing new for it
+      return t.error();
+    }
+    LZ_RETURN_IF_ERROR(WriteTransition(txn, *t, time_.Now()));
+  }
+  return OkStatus();
+}
+
+Status WorkOrderService::ApplyInTxn(store::WriteTxn& txn, const JurisdictionData& data,
+                                    const WorkOrder& wo, const Actor& actor, const Command& cmd,
+                                    WorkOrder& out) {
+  std::optional<WorkOrder> primary;
+  if (cmd.action == Action::kMerge && cmd.primary) {
+    auto p = txn.GetWorkOrder(wo.jurisdiction, *cmd.primary);
+    if (p.ok()) {
+      primary = std::move(p).value();
+    } else if (p.error().code != ErrorCode::kNotFound) {
+      return p.error();
+    }
+  }
+  const Timestamp now = time_.Now();
+  LZ_ASSIGN_OR_RETURN(Transition t,
+                      Apply(wo, actor, cmd, MakeContext(data, now, primary ? &*primary : nullptr)));
+  LZ_RETURN_IF_ERROR(WriteTransition(txn, t, now));
+  if (t.primary_after && t.primary_event) {
+    Transition pt{*t.primary_after, *t.primary_event, {}, {}, {}};
+    LZ_RETURN_IF_ERROR(WriteTransition(txn, pt, now));
+    // A repeat merged into an already answered request gets the answer now.
+    if (pt.after.reply) {
+      WorkOrder lone = pt.after;
+      lone.merged = {t.after.id};
+      LZ_RETURN_IF_ERROR(FanOut(txn, data, lone));
+      LZ_ASSIGN_OR_RETURN(t.after, txn.GetWorkOrder(wo.jurisdiction, wo.id));
+    }
+  }
+  if (FansOut(cmd.action) && !t.after.merged.empty())
+    LZ_RETURN_IF_ERROR(FanOut(txn, data, t.after));
+  out = std::move(t.after);
+  return OkStatus();
+}
+
+Result<WorkOrder> WorkOrderService::Perform(JurisdictionId j, WorkOrderId id, const Actor& actor,
+                                            const Command& cmd) {
+  LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
+  WorkOrder out;
+  LZ_RETURN_IF_ERROR(store_.Write([&](store::WriteTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(WorkOrder wo, txn.GetWorkOrder(j, id));
+    return ApplyInTxn(txn, *data, wo, actor, cmd, out);
+  }));
+  return out;
+}
+
+Result<WorkOrder> WorkOrderService::CitizenPerform(const std::string& tracking_no,
+                                                   const std::string& query_code,
+                                                   const Command& cmd) {
+  LZ_ASSIGN_OR_RETURN(WorkOrderView view, CitizenView(tracking_no, query_code));
+  LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(view.wo.jurisdiction));
+  const Actor citizen{Role::kCitizen, 0, std::nullopt, "群众"};
+  WorkOrder out;
+  LZ_RETURN_IF_ERROR(store_.Write([&](store::WriteTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(WorkOrder wo, txn.GetWorkOrder(view.wo.jurisdiction, view.wo.id));
+    return ApplyInTxn(txn, *data, wo, citizen, cmd, out);
+  }));
+  return out;
+}
+
+Result<int> WorkOrderService::CheckDeadlines(JurisdictionId j, int batch_limit) {
+  LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
+  const Timestamp now = time_.Now();
+  std::vector<WorkOrder> due;
+  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(due, txn.DueForCheck(j, now, batch_limit));
+    return OkStatus();
+  }));
+  int written = 0;
+  for (const WorkOrder& stale : due) {
+    LZ_RETURN_IF_ERROR(store_.Write([&](store::WriteTxn& txn) -> Status {
+      // Re-read inside the transaction: a unit may have acted meanwhile.
+      LZ_ASSIGN_OR_RETURN(WorkOrder wo, txn.GetWorkOrder(j, stale.id));
+      for (Transition& t : CheckClocks(wo, MakeContext(*data, now))) {
+        LZ_RETURN_IF_ERROR(WriteTransition(txn, t, now));
+        ++written;
+      }
+      return OkStatus();
+    }));
+  }
+  return written;
+}
+
+Result<WorkOrderView> WorkOrderService::CitizenView(const std::string& tracking_no,
+                                                    const std::string& query_code) {
+  const Error not_found = MakeError(ErrorCode::kNotFound,
+                                    "no request with this tracking number and query code",
+                                    "query_code");
+  WorkOrderView view;
+  bool found = false;
+  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+    auto wo = txn.GetByTrackingNo(tracking_no);
+    if (!wo.ok()) return wo.error().code == ErrorCode::kNotFound ? OkStatus() : Status(wo.error());
+    const std::string& code = wo->query_code;
+    if (code.size() != query_code.size() ||
+        sodium_memcmp(code.data(), query_code.data(), code.size()) != 0)
+      return OkStatus();
+    found = true;
+    view.wo = std::move(wo).value();
+    LZ_ASSIGN_OR_RETURN(std::vector<Event> events, txn.ListEvents(view.wo.jurisdiction, view.wo.id));
+    for (Event& e : events)
+      if (e.is_public) view.events.push_back(std::move(e));
+    if (view.wo.merged_into) {
+      LZ_ASSIGN_OR_RETURN(WorkOrder p, txn.GetWorkOrder(view.wo.jurisdiction, *view.wo.merged_into));
+      view.primary = std::move(p);
+    }
+    return OkStatus();
+  }));
+  if (!found) return not_found;
+  if (Has(SpecOf(Action::kRate).from, view.wo.state) && !view.wo.citizen_rating)
+    view.allowed_actions.push_back(Action::kRate);
+  if (Has(SpecOf(Action::kDispute).from, view.wo.state) && !view.wo.disputed)
+    view.allowed_actions.push_back(Action::kDispute);
+  return view;
+}
+
+}  // namespace lizheng::app

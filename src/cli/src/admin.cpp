@@ -1,0 +1,152 @@
+// The administrative subcommands: migrate, setup, user add, verify-log,
+// backup.
+#include <cstdlib>
+#include <iostream>
+
+#include "commands.hpp"
+#include "flags.hpp"
+#include "lizheng/app/auth.hpp"
+#include "lizheng/app/environment.hpp"
+#include "lizheng/app/setup.hpp"
+#include "lizheng/store/sqlite_store.hpp"
+
+namespace lizheng::cli {
+namespace {
+
+int Fail(const std::string& cmd, const std::string& message, int code = 1) {
+  std::cerr << "lizheng " << cmd << ": " << message << "\n";
+  return code;
+}
+
+Result<std::unique_ptr<store::Store>> Open(const Flags& flags) {
+  store::SqliteOptions so;
+  so.path = flags.GetOr("db", DefaultDbPath());
+  return store::OpenSqliteStore(so);
+}
+
+// The jurisdiction named by --jurisdiction, or the only/first one.
+Result<Jurisdiction> PickJurisdiction(store::Store& s, const Flags& flags) {
+  std::vector<Jurisdiction> all;
+  LZ_RETURN_IF_ERROR(s.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(all, txn.ListJurisdictions());
+    return OkStatus();
+  }));
+  if (all.empty()) return MakeError(ErrorCode::kNotFound, "no jurisdiction yet; run 'lizheng setup' or 'lizheng demo'");
+  if (auto code = flags.Get("jurisdiction")) {
+    for (const auto& j : all)
+      if (j.code == *code) return j;
+    return MakeError(ErrorCode::kNotFound, "--jurisdiction: unknown code '" + *code + "'");
+  }
+  return all.front();
+}
+
+}  // namespace
+
+std::string DefaultDbPath() {
+  if (const char* env = std::getenv("LIZHENG_DB"); env && *env) return env;
+  return "var/lizheng.db";
+}
+
+int Migrate(const Args& args) {
+  auto flags = Flags::Parse(args, {"db"});
+  if (!flags.ok()) return Fail("migrate", flags.error().message, 2);
+  auto s = Open(*flags);
+  if (!s.ok()) return Fail("migrate", s.error().message);
+  std::cout << "schema version " << (*s)->SchemaVersion() << "\n";
+  return 0;
+}
+
+int Setup(const Args& args) {
+  auto flags = Flags::Parse(args, {"db", "code", "name", "utc-offset-minutes"});
+  if (!flags.ok()) return Fail("setup", flags.error().message, 2);
+  auto code = flags->Get("code");
+  auto name = flags->Get("name");
+  if (!code || !name) return Fail("setup", "--code and --name are required", 2);
+  auto offset = flags->GetInt("utc-offset-minutes", 480, -720, 840);
+  if (!offset.ok()) return Fail("setup", offset.error().message, 2);
+  auto s = Open(*flags);
+  if (!s.ok()) return Fail("setup", s.error().message);
+  JurisdictionId id = 0;
+  Status st = (*s)->Write([&](store::WriteTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(id, app::CreateJurisdiction(txn, Jurisdiction{0, *code, *name, static_cast<int>(*offset)}));
+    return OkStatus();
+  });
+  if (!st.ok()) return Fail("setup", st.error().message);
+  std::cout << "created jurisdiction " << *code << " (" << *name << "), id " << id << "\n";
+  return 0;
+}
+
+int UserCommand(const Args& args) {
+  if (args.empty() || args[0] != "add") return Fail("user", "usage: lizheng user add --username U --role R [--unit CODE] [--name N] [--password P]", 2);
+  auto flags = Flags::Parse(Args(args.begin() + 1, args.end()),
+                            {"db", "jurisdiction", "username", "role", "unit", "name", "password"});
+  if (!flags.ok()) return Fail("user add", flags.error().message, 2);
+  auto username = flags->Get("username");
+  auto role_name = flags->Get("role");
+  if (!username || !role_name) return Fail("user add", "--username and --role are required", 2);
+  auto role = FromWire<Role>(*role_name);
+  if (!role) return Fail("user add", "--role: expected one of: " + WireNamesList<Role>(), 2);
+  // The password comes from the flag or $LIZHENG_PASSWORD so that it need
+  // not appear in the process list.
+  std::string password = flags->GetOr("password", "");
+  if (password.empty())
+    if (const char* env = std::getenv("LIZHENG_PASSWORD")) password = env;
+  if (password.empty()) return Fail("user add", "--password or $LIZHENG_PASSWORD is required", 2);
+  auto s = Open(*flags);
+  if (!s.ok()) return Fail("user add", s.error().message);
+  auto j = PickJurisdiction(**s, *flags);
+  if (!j.ok()) return Fail("user add", j.error().message);
+  std::optional<UnitId> unit;
+  if (auto unit_code = flags->Get("unit")) {
+    Status st = (*s)->Read([&](store::ReadTxn& txn) -> Status {
+      LZ_ASSIGN_OR_RETURN(Directory dir, txn.LoadDirectory(j->id));
+      const Unit* u = dir.FindUnitByCode(*unit_code);
+      if (!u) return MakeError(ErrorCode::kNotFound, "--unit: unknown unit code '" + *unit_code + "'");
+      unit = u->id;
+      return OkStatus();
+    });
+    if (!st.ok()) return Fail("user add", st.error().message);
+  }
+  app::SystemTime time;
+  app::SecureRandom random;
+  app::AuthService auth(**s, time, random, app::AuthOptions{});
+  auto id = auth.CreateUser(j->id, *username, flags->GetOr("name", *username), *role, unit, password);
+  if (!id.ok()) return Fail("user add", id.error().message);
+  std::cout << "added user " << *username << " (" << ToWire(*role) << "), id " << *id << "\n";
+  return 0;
+}
+
+int VerifyLog(const Args& args) {
+  auto flags = Flags::Parse(args, {"db"});
+  if (!flags.ok()) return Fail("verify-log", flags.error().message, 2);
+  auto s = Open(*flags);
+  if (!s.ok()) return Fail("verify-log", s.error().message);
+  auto reports = (*s)->VerifyChains();
+  if (!reports.ok()) return Fail("verify-log", reports.error().message);
+  bool ok = true;
+  for (const auto& r : *reports) {
+    if (r.first_bad_seq) {
+      ok = false;
+      std::cout << "jurisdiction " << r.jurisdiction << ": BROKEN at event " << *r.first_bad_seq
+                << " after " << r.events_checked << " events: " << r.message << "\n";
+    } else {
+      std::cout << "jurisdiction " << r.jurisdiction << ": " << r.events_checked << " events, chain intact\n";
+    }
+  }
+  return ok ? 0 : 3;
+}
+
+int Backup(const Args& args) {
+  auto flags = Flags::Parse(args, {"db", "out"});
+  if (!flags.ok()) return Fail("backup", flags.error().message, 2);
+  auto out = flags->Get("out");
+  if (!out) return Fail("backup", "--out FILE is required", 2);
+  auto s = Open(*flags);
+  if (!s.ok()) return Fail("backup", s.error().message);
+  Status st = (*s)->Backup(*out);
+  if (!st.ok()) return Fail("backup", st.error().message);
+  std::cout << "backup written to " << *out << "\n";
+  return 0;
+}
+
+}  // namespace lizheng::cli

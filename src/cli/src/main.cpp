@@ -1,0 +1,51 @@
+// lizheng: the command line. Parses the subcommand and hands over.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(lizheng — 12345 hotline and leaders' mailbox platform
+
+usage: lizheng <command> [flags]
+
+commands:
+  serve        start the HTTP server (/api/v1) and the scheduler
+  demo         create a demo jurisdiction with users and requests
+  setup        create an empty jurisdiction with the official calendars
+  migrate      create or upgrade the database schema
+  user add     add a staff account
+  verify-log   verify every jurisdiction's event hash chain
+  backup       write a consistent copy of the database while it is in use
+
+common flags: --db PATH (default $LIZHENG_DB or var/lizheng.db)
+run 'lizheng <command> --help' for a command's flags.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "help" || args[0] == "-h") {
+    std::cout << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  const std::string cmd = args[0];
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    if (cmd == "serve") return lizheng::cli::Serve(rest);
+    if (cmd == "demo") return lizheng::cli::Demo(rest);
+    if (cmd == "setup") return lizheng::cli::Setup(rest);
+    if (cmd == "migrate") return lizheng::cli::Migrate(rest);
+    if (cmd == "user") return lizheng::cli::UserCommand(rest);
+    if (cmd == "verify-log") return lizheng::cli::VerifyLog(rest);
+    if (cmd == "backup") return lizheng::cli::Backup(rest);
+  } catch (const std::exception& e) {
+    std::cerr << "lizheng " << cmd << ": internal error: " << e.what() << "\n";
+    return 1;
+  }
+  std::cerr << "lizheng: unknown command '" << cmd << "'\n\n" << kUsage;
+  return 2;
+}

@@ -1,0 +1,96 @@
+// `lizheng serve`: the composition root of a running platform. Builds every
+// component from the flags and wires them by constructor.
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "commands.hpp"
+#include "flags.hpp"
+#include "lizheng/api/http_server.hpp"
+#include "lizheng/app/scheduler.hpp"
+#include "lizheng/store/sqlite_store.hpp"
+
+namespace lizheng::cli {
+namespace {
+
+// The server to stop on SIGINT/SIGTERM. Signal handlers cannot capture, so
+// this one pointer is the exception to "no globals".
+api::HttpServer* g_server = nullptr;
+
+extern "C" void OnSignal(int) {
+  if (g_server) g_server->Stop();
+}
+
+}  // namespace
+
+int Serve(const Args& args) {
+  auto flags = Flags::Parse(args, {"db", "host", "port", "port-file", "threads", "web", "sync",
+                                   "scheduler-interval", "max-body"});
+  if (!flags.ok()) {
+    std::cerr << "lizheng serve: " << flags.error().message << "\n";
+    return 2;
+  }
+  auto port = flags->GetInt("port", 8080, 0, 65535);
+  auto threads = flags->GetInt("threads", 64, 4, 1024);
+  auto interval = flags->GetInt("scheduler-interval", 60, 1, 86400);
+  auto max_body = flags->GetInt("max-body", 256 * 1024, 1024, 64 * 1024 * 1024);
+  const std::string sync = flags->GetOr("sync", "full");
+  for (const auto* r : {&port, &threads, &interval, &max_body}) {
+    if (!r->ok()) {
+      std::cerr << "lizheng serve: " << r->error().message << "\n";
+      return 2;
+    }
+  }
+  if (sync != "full" && sync != "normal") {
+    std::cerr << "lizheng serve: --sync: 'full' (durable acknowledgements) or 'normal'\n";
+    return 2;
+  }
+
+  store::SqliteOptions so;
+  so.path = flags->GetOr("db", DefaultDbPath());
+  so.synchronous_full = sync == "full";
+  auto store = store::OpenSqliteStore(so);
+  if (!store.ok()) {
+    std::cerr << "lizheng serve: " << store.error().message << "\n";
+    return 1;
+  }
+  app::SystemTime time;
+  app::SecureRandom random;
+  app::JurisdictionCache cache(**store, time, std::chrono::seconds(10));
+  app::WorkOrderService work_orders(**store, cache, time, random);
+  app::AuthService auth(**store, time, random, app::AuthOptions{});
+  app::Scheduler scheduler(**store, work_orders, std::chrono::seconds(*interval));
+
+  api::ServerOptions options;
+  options.host = flags->GetOr("host", "127.0.0.1");
+  options.port = static_cast<int>(*port);
+  options.threads = static_cast<int>(*threads);
+  options.max_body_bytes = static_cast<std::size_t>(*max_body);
+  options.static_dir = flags->GetOr("web", "");
+  api::HttpServer server(api::ApiServices{**store, cache, work_orders, auth, time}, options);
+  auto bound = server.Bind();
+  if (!bound.ok()) {
+    std::cerr << "lizheng serve: " << bound.error().message << "\n";
+    return 1;
+  }
+  if (auto pf = flags->Get("port-file")) {
+    // Written whole then renamed, so a watcher never reads half a number.
+    const std::string tmp = *pf + ".tmp";
+    std::ofstream(tmp) << *bound << "\n";
+    std::rename(tmp.c_str(), pf->c_str());
+  }
+  std::cout << "lizheng serving http://" << options.host << ":" << *bound << "/api/v1 (database "
+            << so.path << ")" << std::endl;
+  g_server = &server;
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  scheduler.Start();
+  server.Run();
+  scheduler.Stop();
+  g_server = nullptr;
+  std::cout << "lizheng stopped" << std::endl;
+  return 0;
+}
+
+}  // namespace lizheng::cli
