@@ -8,6 +8,8 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   # libraries
   libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev libsodium-dev libfmt-dev
+  # data: the jieba dictionary for Chinese word segmentation (read at run time)
+  python3-jieba
   # tests
   libgtest-dev libgmock-dev sqlite3 procps
 )
