@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -15,8 +16,11 @@ namespace {
 class ClassifyCommandTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / "lz_classify_command_test";
-    std::filesystem::create_directories(dir_);
+    // A fresh directory per test: ctest runs tests as parallel processes.
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "lz_classify_command_test_XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
     data_ = (dir_ / "messages.tsv").string();
     std::ofstream out(data_);
     out << "留言主题\t留言详情\t一级标签\n";
