@@ -73,26 +73,6 @@ Snapshot Read(store::Store& s, JurisdictionId j, std::int64_t n) {
   return snap;
 }
 
-// WorkOrder's defaulted == is unusable while Citizen has none, so the fields
-// that vary with the walk are compared one by one.
-void ExpectSame(const WorkOrder& a, const WorkOrder& b) {
-  EXPECT_EQ(a.id, b.id);
-  EXPECT_EQ(a.tracking_no, b.tracking_no);
-  EXPECT_EQ(a.query_code, b.query_code) << a.id;
-  EXPECT_EQ(a.title, b.title) << a.id;
-  EXPECT_EQ(a.detail, b.detail) << a.id;
-  EXPECT_EQ(a.citizen.name, b.citizen.name) << a.id;
-  EXPECT_EQ(a.citizen.phone, b.citizen.phone) << a.id;
-  EXPECT_EQ(a.state, b.state) << a.id;
-  EXPECT_EQ(a.version, b.version) << a.id;
-  EXPECT_EQ(a.created_at, b.created_at) << a.id;
-  EXPECT_EQ(a.updated_at, b.updated_at) << a.id;
-  EXPECT_EQ(a.handling_unit, b.handling_unit) << a.id;
-  EXPECT_EQ(a.clocks, b.clocks) << a.id;
-  EXPECT_EQ(a.reply, b.reply) << a.id;
-  EXPECT_EQ(a.merged, b.merged) << a.id;
-}
-
 class DemoTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -292,7 +272,7 @@ TEST_F(DemoTest, IsDeterministicForASeed) {
   EXPECT_EQ(summary->events, summary_->events);
   const Snapshot copy = Read(*s, summary->jurisdiction.id, summary->work_orders);
   for (std::size_t i = 0; i < copy.work_orders.size(); ++i) {
-    ExpectSame(copy.work_orders[i], snapshot_->work_orders[i]);
+    ASSERT_EQ(copy.work_orders[i], snapshot_->work_orders[i]) << "work order " << i + 1;
     const auto& a = copy.events.at(copy.work_orders[i].id);
     const auto& b = snapshot_->events.at(copy.work_orders[i].id);
     ASSERT_EQ(a.size(), b.size());
