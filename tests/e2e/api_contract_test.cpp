@@ -12,7 +12,8 @@ namespace {
 
 std::set<std::string> Codes(const json& items, const char* key = "code") {
   std::set<std::string> out;
-  for (const json& i : items) out.insert(i[key].is_object() ? i[key]["code"].get<std::string>() : i[key].get<std::string>());
+  for (const json& i : items)
+    out.insert(i[key].is_object() ? i[key]["code"].get<std::string>() : i[key].get<std::string>());
   return out;
 }
 
@@ -42,13 +43,15 @@ TEST_F(ApiContractTest, HealthAndReferenceData) {
   ApiResponse cats = api().Get("/api/v1/categories");
   ASSERT_EQ(cats.status, 200) << cats.Describe();
   bool has_urban = false;
-  for (const json& c : cats["items"]) has_urban = has_urban || (c["name"] == "城乡建设" && c["level"] == 1);
+  for (const json& c : cats["items"])
+    has_urban = has_urban || (c["name"] == "城乡建设" && c["level"] == 1);
   EXPECT_TRUE(has_urban);
 
   ApiResponse mail = api().Get("/api/v1/mailboxes");
   ASSERT_EQ(mail.status, 200) << mail.Describe();
   const auto boxes = Codes(mail["items"]);
-  for (const char* code : {"mayor", "dh-head", "dh-01-head"}) EXPECT_TRUE(boxes.count(code)) << code;
+  for (const char* code : {"mayor", "dh-head", "dh-01-head"})
+    EXPECT_TRUE(boxes.count(code)) << code;
 
   ApiResponse cal = api().Get("/api/v1/calendars/2026");
   ASSERT_EQ(cal.status, 200) << cal.Describe();
@@ -66,9 +69,10 @@ TEST_F(ApiContractTest, HealthAndReferenceData) {
   ApiResponse meta = api().Get("/api/v1/meta");
   ASSERT_EQ(meta.status, 200) << meta.Describe();
   EXPECT_EQ(meta["jurisdiction"]["code"], "jc");
-  EXPECT_EQ(Codes(meta["states"]), (std::set<std::string>{"submitted", "rejected", "accepted", "dispatched",
-                                                          "returned", "in_progress", "replied", "answered",
-                                                          "reopened", "closed", "merged"}));
+  EXPECT_EQ(Codes(meta["states"]),
+            (std::set<std::string>{"submitted", "rejected", "accepted", "dispatched", "returned",
+                                   "in_progress", "replied", "answered", "reopened", "closed",
+                                   "merged"}));
   EXPECT_EQ(meta["actions"].size(), 34u);
   // The jurisdiction may be named explicitly.
   EXPECT_EQ(api().Get("/api/v1/meta?jurisdiction=jc").status, 200);
@@ -108,15 +112,17 @@ TEST_F(ApiContractTest, QueuesPageWithACursorAndCount) {
   for (const json& i : first["items"]) seen.insert(i["id"].get<std::int64_t>());
   std::string cursor = first["next_cursor"].get<std::string>();
   for (int page = 0; page < 5 && !cursor.empty(); ++page) {
-    ApiResponse next = api().Get(
-        "/api/v1/work-orders?q=" + marker + "&limit=2&cursor=" + cursor, t);
+    ApiResponse next =
+        api().Get("/api/v1/work-orders?q=" + marker + "&limit=2&cursor=" + cursor, t);
     ASSERT_EQ(next.status, 200) << next.Describe();
-    for (const json& i : next["items"]) EXPECT_TRUE(seen.insert(i["id"].get<std::int64_t>()).second) << "repeated";
+    for (const json& i : next["items"])
+      EXPECT_TRUE(seen.insert(i["id"].get<std::int64_t>()).second) << "repeated";
     cursor = next["next_cursor"].is_string() ? next["next_cursor"].get<std::string>() : "";
   }
   EXPECT_EQ(seen.size(), 5u);
 
-  ApiResponse to_accept = api().Get("/api/v1/work-orders?queue=to_accept&state=submitted&type=complaint&total=true", t);
+  ApiResponse to_accept =
+      api().Get("/api/v1/work-orders?queue=to_accept&state=submitted&type=complaint&total=true", t);
   ASSERT_EQ(to_accept.status, 200) << to_accept.Describe();
   for (const json& i : to_accept["items"]) EXPECT_EQ(i["state"]["code"], "submitted");
   ApiResponse counts = api().Get("/api/v1/work-orders/counts", t);
@@ -135,10 +141,18 @@ TEST_F(ApiContractTest, UnitsSeeOnlyTheirOwnAndTheirSubordinatesWorkOrders) {
     int status;
   };
   const Case cases[] = {
-      {"dh01_handler", street, 200},     {"dh_manager", street, 200},     {"dh_handler", street, 200},
-      {"zjj_handler", street, 404},      {"dh01_handler", department, 404}, {"zjj_handler", department, 200},
-      {"zjjwy_handler", department, 404}, {"dh_handler", unassigned, 404},  {"leader", street, 200},
-      {"reviewer", department, 200},     {"admin", unassigned, 200},      {"operator", street, 200},
+      {"dh01_handler", street, 200},
+      {"dh_manager", street, 200},
+      {"dh_handler", street, 200},
+      {"zjj_handler", street, 404},
+      {"dh01_handler", department, 404},
+      {"zjj_handler", department, 200},
+      {"zjjwy_handler", department, 404},
+      {"dh_handler", unassigned, 404},
+      {"leader", street, 200},
+      {"reviewer", department, 200},
+      {"admin", unassigned, 200},
+      {"operator", street, 200},
   };
   for (const Case& c : cases) {
     ApiResponse r = api().Get("/api/v1/work-orders/" + std::to_string(c.id), Token(c.user));
@@ -147,6 +161,21 @@ TEST_F(ApiContractTest, UnitsSeeOnlyTheirOwnAndTheirSubordinatesWorkOrders) {
   ApiResponse list = api().Get("/api/v1/work-orders?limit=200", Token("zjj_handler"));
   ASSERT_EQ(list.status, 200) << list.Describe();
   for (const json& i : list["items"]) EXPECT_EQ(i["lead_unit"]["id"], l.UnitId("zjj")) << i.dump();
+  // A filter cannot widen what a unit sees: asking for another unit's work
+  // orders gives nothing.
+  const std::string dh01 = std::to_string(l.UnitId("dh-01"));
+  ApiResponse foreign =
+      api().Get("/api/v1/work-orders?total=true&unit=" + dh01, Token("zjj_handler"));
+  ASSERT_EQ(foreign.status, 200) << foreign.Describe();
+  EXPECT_TRUE(foreign["items"].empty()) << foreign.Describe();
+  EXPECT_EQ(foreign["total"], 0);
+  // The unit filter takes the subtree: dh's filter shows dh-01's work order.
+  ApiResponse subtree = api().Get(
+      "/api/v1/work-orders?limit=200&unit=" + std::to_string(l.UnitId("dh")), Token("dispatcher"));
+  ASSERT_EQ(subtree.status, 200) << subtree.Describe();
+  bool found = false;
+  for (const json& i : subtree["items"]) found = found || i["id"] == street;
+  EXPECT_TRUE(found) << "filtering by dh must include the work orders of dh-01";
   ApiResponse counts = api().Get("/api/v1/work-orders/counts", Token("dh01_handler"));
   ASSERT_EQ(counts.status, 200) << counts.Describe();
   EXPECT_GE(counts["counts"]["to_sign_for"].get<std::int64_t>(), 1);
@@ -154,22 +183,61 @@ TEST_F(ApiContractTest, UnitsSeeOnlyTheirOwnAndTheirSubordinatesWorkOrders) {
 }
 
 TEST_F(ApiContractTest, StaffRecordCallsCitizensUseSelfServiceChannels) {
-  ApiResponse citizen_sms = api().Post("/api/v1/requests", ClosedLoop::RequestBody({{"channel", "sms"}}));
+  ApiResponse citizen_sms =
+      api().Post("/api/v1/requests", ClosedLoop::RequestBody({{"channel", "sms"}}));
   EXPECT_EQ(citizen_sms.status, 400) << citizen_sms.Describe();
   EXPECT_EQ(citizen_sms.ErrorField(), "channel");
-  ApiResponse mailbox = api().Post("/api/v1/requests", ClosedLoop::RequestBody({{"mailbox_code", "mayor"}}));
+  ApiResponse mailbox =
+      api().Post("/api/v1/requests", ClosedLoop::RequestBody({{"mailbox_code", "mayor"}}));
   ASSERT_EQ(mailbox.status, 201) << mailbox.Describe();
   const std::int64_t id = loop().IdOf(mailbox["tracking_no"].get<std::string>());
   json v = loop().View(id);
   EXPECT_EQ(v["channel"]["code"], "mailbox");
   EXPECT_TRUE(v["mailbox"].is_number_integer());
   // Only the intake roles record requests.
-  ApiResponse handler = api().Post("/api/v1/requests", ClosedLoop::RequestBody(), Token("dh_handler"));
+  ApiResponse handler =
+      api().Post("/api/v1/requests", ClosedLoop::RequestBody(), Token("dh_handler"));
   EXPECT_EQ(handler.status, 403) << handler.Describe();
-  ApiResponse recorded = api().Post("/api/v1/requests", ClosedLoop::RequestBody(), Token("dispatcher"));
+  ApiResponse recorded =
+      api().Post("/api/v1/requests", ClosedLoop::RequestBody(), Token("dispatcher"));
   ASSERT_EQ(recorded.status, 201) << recorded.Describe();
   EXPECT_TRUE(recorded["work_order_id"].is_number_integer());
-  EXPECT_EQ(loop().View(recorded["work_order_id"].get<std::int64_t>())["channel"]["code"], "hotline");
+  EXPECT_EQ(loop().View(recorded["work_order_id"].get<std::int64_t>())["channel"]["code"],
+            "hotline");
+}
+
+// Bodies up to the 256 KiB limit are read whole: a 12 KB request (4,000
+// Chinese characters of detail) is filed whether or not the client labels it
+// application/json (curl -d, for one, says application/x-www-form-urlencoded).
+TEST_F(ApiContractTest, BodiesUnderTheLimitAreAcceptedAsJson) {
+  std::string detail;
+  for (int i = 0; i < 4000; ++i) detail += "详";
+  const json body = ClosedLoop::RequestBody({{"title", "长篇诉求"}, {"detail", detail}});
+  ApiResponse as_json = api().Post("/api/v1/requests", body);
+  EXPECT_EQ(as_json.status, 201) << as_json.Describe();
+}
+
+// The API speaks JSON only: a form body (what `curl -d` sends by default) is
+// refused as such, whatever its size, naming the header, and creates nothing.
+TEST_F(ApiContractTest, NonJsonContentTypesAreRefusedWith415) {
+  std::string detail;
+  for (int i = 0; i < 4000; ++i) detail += "详";
+  const std::int64_t before = TotalWorkOrders();
+  for (const std::string& text : {std::string("短"), detail}) {
+    const json body = ClosedLoop::RequestBody({{"title", "表单诉求"}, {"detail", text}});
+    for (const char* type : {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                             "text/plain"}) {
+      ApiResponse r = api().PostRaw("/api/v1/requests", body.dump(), "", {}, type);
+      EXPECT_EQ(r.status, 415) << type << ": " << r.Describe();
+      EXPECT_EQ(r.ErrorCode(), "unsupported_media_type") << r.Describe();
+      EXPECT_EQ(r.ErrorField(), "Content-Type") << r.Describe();
+    }
+  }
+  ApiResponse with_charset = api().PostRaw("/api/v1/requests",
+                                           ClosedLoop::RequestBody({{"title", "带字符集"}}).dump(),
+                                           "", {}, "application/json; charset=utf-8");
+  EXPECT_EQ(with_charset.status, 201) << with_charset.Describe();
+  EXPECT_EQ(TotalWorkOrders(), before + 1);
 }
 
 // Failed logins are limited per client address; a suite of its own, since
@@ -179,7 +247,8 @@ class LoginLimitTest : public ServerSuite {};
 TEST_F(LoginLimitTest, RepeatedFailuresAreThrottledWith429) {
   int last = 0;
   for (int i = 0; i < 6; ++i) {
-    ApiResponse r = api().Post("/api/v1/auth/login", {{"username", "operator"}, {"password", "guess-" + std::to_string(i)}});
+    ApiResponse r = api().Post("/api/v1/auth/login", {{"username", "operator"},
+                                                      {"password", "guess-" + std::to_string(i)}});
     last = r.status;
     if (i < 5) {
       EXPECT_EQ(r.status, 401) << r.Describe();

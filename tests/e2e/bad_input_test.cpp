@@ -28,12 +28,14 @@ class BadInputTest : public ServerSuite {
   static ApiResponse Submit(const json& body, const std::string& token = "") {
     return api().Post("/api/v1/requests", body, token);
   }
-  static ApiResponse SubmitRaw(const std::string& body) { return api().PostRaw("/api/v1/requests", body); }
+  static ApiResponse SubmitRaw(const std::string& body) {
+    return api().PostRaw("/api/v1/requests", body);
+  }
 
   // Expects a 4xx `status` with `code`, naming `field`; the message must
   // contain `message_part`.
-  static void ExpectError(const ApiResponse& r, int status, const std::string& code, const std::string& field,
-                          const std::string& message_part = "") {
+  static void ExpectError(const ApiResponse& r, int status, const std::string& code,
+                          const std::string& field, const std::string& message_part = "") {
     EXPECT_EQ(r.status, status) << r.Describe();
     EXPECT_EQ(r.ErrorCode(), code) << r.Describe();
     if (!field.empty()) {
@@ -48,49 +50,59 @@ class BadInputTest : public ServerSuite {
 };
 
 TEST_F(BadInputTest, MalformedJsonNamesTheByte) {
-  ExpectError(SubmitRaw(R"({"type": "complaint", "title": )"), 400, "invalid_argument", "body", "malformed JSON");
-  ExpectError(SubmitRaw("{'type': 'complaint'}"), 400, "invalid_argument", "body", "malformed JSON at byte");
+  ExpectError(SubmitRaw(R"({"type": "complaint", "title": )"), 400, "invalid_argument", "body",
+              "malformed JSON");
+  ExpectError(SubmitRaw("{'type': 'complaint'}"), 400, "invalid_argument", "body",
+              "malformed JSON at byte");
   ExpectError(SubmitRaw(R"(["complaint"])"), 400, "invalid_argument", "body", "JSON object");
   ExpectError(SubmitRaw(""), 400, "invalid_argument", "body");
-  ExpectError(api().PostRaw("/api/v1/auth/login", "{\"username\":"), 400, "invalid_argument", "body",
-              "malformed JSON");
+  ExpectError(api().PostRaw("/api/v1/auth/login", "{\"username\":"), 400, "invalid_argument",
+              "body", "malformed JSON");
   const std::int64_t id = loop().Record();
   total_before_ = TotalWorkOrders();
   const json before = loop().View(id);
-  ApiResponse r = api().PostRaw("/api/v1/work-orders/" + std::to_string(id) + "/accept", "{\"note\": \"x\"",
-                                Token("operator"));
+  ApiResponse r = api().PostRaw("/api/v1/work-orders/" + std::to_string(id) + "/accept",
+                                "{\"note\": \"x\"", Token("operator"));
   ExpectError(r, 400, "invalid_argument", "body", "malformed JSON");
   EXPECT_EQ(loop().View(id)["version"], before["version"]);
 }
 
 TEST_F(BadInputTest, WrongTypesNameTheField) {
-  ExpectError(Submit(ClosedLoop::RequestBody({{"title", 12345}})), 400, "invalid_argument", "title", "string");
+  ExpectError(Submit(ClosedLoop::RequestBody({{"title", 12345}})), 400, "invalid_argument", "title",
+              "string");
   ExpectError(Submit(ClosedLoop::RequestBody({{"consent_public", "yes"}})), 400, "invalid_argument",
               "consent_public", "true or false");
-  ExpectError(Submit(ClosedLoop::RequestBody({{"citizen", "张三"}})), 400, "invalid_argument", "citizen", "object");
-  ExpectError(Submit(ClosedLoop::RequestBody({{"citizen", {{"name", "张三"}, {"phone", 13800138000}}}})), 400,
-              "invalid_argument", "citizen.phone", "string");
-  ExpectError(Submit(ClosedLoop::RequestBody({{"type", "grievance"}})), 400, "invalid_argument", "type",
-              "expected one of: consult");
-  ExpectError(Submit(ClosedLoop::RequestBody({{"citizen", {{"phone", "call me maybe"}}}})), 400, "invalid_argument",
-              "citizen.phone", "digits");
+  ExpectError(Submit(ClosedLoop::RequestBody({{"citizen", "张三"}})), 400, "invalid_argument",
+              "citizen", "object");
+  ExpectError(
+      Submit(ClosedLoop::RequestBody({{"citizen", {{"name", "张三"}, {"phone", 13800138000}}}})),
+      400, "invalid_argument", "citizen.phone", "string");
+  ExpectError(Submit(ClosedLoop::RequestBody({{"type", "grievance"}})), 400, "invalid_argument",
+              "type", "expected one of: consult");
+  ExpectError(Submit(ClosedLoop::RequestBody({{"citizen", {{"phone", "call me maybe"}}}})), 400,
+              "invalid_argument", "citizen.phone", "digits");
 
   const std::int64_t id = loop().InProgress("dh-01");
   total_before_ = TotalWorkOrders();
   const json before = loop().View(id);
-  ExpectError(loop().Act("dh01_manager", id, "request_extension", {{"working_days", "3"}, {"reason", "x"}}), 400,
-              "invalid_argument", "working_days", "integer");
-  ExpectError(loop().Act("dh01_manager", id, "request_extension", {{"working_days", 2.5}, {"reason", "x"}}), 400,
-              "invalid_argument", "working_days", "integer");
-  ExpectError(loop().Act("dh01_manager", id, "request_extension", {{"working_days", 400}, {"reason", "x"}}), 400,
-              "invalid_argument", "working_days");
+  ExpectError(
+      loop().Act("dh01_manager", id, "request_extension", {{"working_days", "3"}, {"reason", "x"}}),
+      400, "invalid_argument", "working_days", "integer");
+  ExpectError(
+      loop().Act("dh01_manager", id, "request_extension", {{"working_days", 2.5}, {"reason", "x"}}),
+      400, "invalid_argument", "working_days", "integer");
+  ExpectError(
+      loop().Act("dh01_manager", id, "request_extension", {{"working_days", 400}, {"reason", "x"}}),
+      400, "invalid_argument", "working_days");
   ExpectError(loop().Act("dispatcher", id, "redispatch", {{"unit_id", "xs"}, {"reason", "x"}}), 400,
               "invalid_argument", "unit_id", "integer");
-  ExpectError(loop().Act("dh01_handler", id, "contact", {{"method", "pigeon"}}), 400, "invalid_argument", "method",
-              "phone");
-  ExpectError(loop().Act("dispatcher", id, "redispatch",
-                         {{"unit_id", loop().UnitId("xs")}, {"reason", "x"}, {"assisting_unit_ids", {1, "b"}}}),
-              400, "invalid_argument", "assisting_unit_ids");
+  ExpectError(loop().Act("dh01_handler", id, "contact", {{"method", "pigeon"}}), 400,
+              "invalid_argument", "method", "phone");
+  ExpectError(
+      loop().Act(
+          "dispatcher", id, "redispatch",
+          {{"unit_id", loop().UnitId("xs")}, {"reason", "x"}, {"assisting_unit_ids", {1, "b"}}}),
+      400, "invalid_argument", "assisting_unit_ids");
   EXPECT_EQ(loop().View(id)["version"], before["version"]);
 }
 
@@ -101,43 +113,55 @@ TEST_F(BadInputTest, MissingFieldsAreNamed) {
   body = ClosedLoop::RequestBody();
   body.erase("type");
   ExpectError(Submit(body), 400, "invalid_argument", "type", "required");
-  ExpectError(Submit(ClosedLoop::RequestBody({{"detail", "   "}})), 400, "invalid_argument", "detail", "empty");
-  ExpectError(api().Post("/api/v1/auth/login", {{"username", "operator"}}), 400, "invalid_argument", "password",
-              "required");
+  ExpectError(Submit(ClosedLoop::RequestBody({{"detail", "   "}})), 400, "invalid_argument",
+              "detail", "empty");
+  ExpectError(api().Post("/api/v1/auth/login", {{"username", "operator"}}), 400, "invalid_argument",
+              "password", "required");
 
   const std::int64_t accepted = loop().Accepted();
   const std::int64_t dispatched = loop().Dispatched("dh-01");
   total_before_ = TotalWorkOrders();
   const json a = loop().View(accepted);
   const json d = loop().View(dispatched);
-  ExpectError(loop().Act("dispatcher", accepted, "dispatch"), 400, "invalid_argument", "unit_id", "required");
-  ExpectError(loop().Act("operator", accepted, "reject", {{"reason", "  "}}), 400, "invalid_argument", "reason");
-  ExpectError(loop().Act("dh01_manager", dispatched, "return", {{"reason", "不归我们管"}}), 400, "invalid_argument",
-              "legal_basis", "required");
+  ExpectError(loop().Act("dispatcher", accepted, "dispatch"), 400, "invalid_argument", "unit_id",
+              "required");
+  ExpectError(loop().Act("operator", accepted, "reject", {{"reason", "  "}}), 400,
+              "invalid_argument", "reason");
+  ExpectError(loop().Act("dh01_manager", dispatched, "return", {{"reason", "不归我们管"}}), 400,
+              "invalid_argument", "legal_basis", "required");
+  // Taking a work order from a unit that has it needs a reason.
+  const std::int64_t in_progress = loop().InProgress("dh-01");
+  total_before_ = TotalWorkOrders();
+  ExpectError(
+      loop().Act("dispatcher", in_progress, "redispatch", {{"unit_id", loop().UnitId("xs")}}), 400,
+      "invalid_argument", "reason", "required");
   EXPECT_EQ(loop().View(accepted)["version"], a["version"]);
   EXPECT_EQ(loop().View(dispatched)["version"], d["version"]);
 }
 
 TEST_F(BadInputTest, UnknownAndUnusedFieldsAreRefused) {
-  ExpectError(Submit(ClosedLoop::RequestBody({{"titel", "拼错的字段"}})), 400, "invalid_argument", "titel",
-              "unknown field");
-  ExpectError(Submit(ClosedLoop::RequestBody({{"citizen", {{"name", "张三"}, {"email", "a@b.c"}}}})), 400,
-              "invalid_argument", "citizen.email", "unknown field");
+  ExpectError(Submit(ClosedLoop::RequestBody({{"titel", "拼错的字段"}})), 400, "invalid_argument",
+              "titel", "unknown field");
+  ExpectError(
+      Submit(ClosedLoop::RequestBody({{"citizen", {{"name", "张三"}, {"email", "a@b.c"}}}})), 400,
+      "invalid_argument", "citizen.email", "unknown field");
   // A client cannot claim a role or a state.
-  ExpectError(api().Post("/api/v1/auth/login",
-                         {{"username", "operator"}, {"password", kDemoPassword}, {"role", "admin"}}),
-              400, "invalid_argument", "role", "unknown field");
-  ExpectError(Submit(ClosedLoop::RequestBody({{"state", "closed"}})), 400, "invalid_argument", "state");
+  ExpectError(
+      api().Post("/api/v1/auth/login",
+                 {{"username", "operator"}, {"password", kDemoPassword}, {"role", "admin"}}),
+      400, "invalid_argument", "role", "unknown field");
+  ExpectError(Submit(ClosedLoop::RequestBody({{"state", "closed"}})), 400, "invalid_argument",
+              "state");
 
   const std::int64_t id = loop().Record();
   total_before_ = TotalWorkOrders();
   const json before = loop().View(id);
-  ExpectError(loop().Act("operator", id, "accept", {{"colour", "red"}}), 400, "invalid_argument", "colour",
-              "unknown field");
-  ExpectError(loop().Act("operator", id, "accept", {{"reason", "不需要的字段"}}), 400, "invalid_argument", "reason",
-              "not used by 'accept'");
-  ExpectError(loop().Act("operator", id, "accept", {{"category_code", "99.99"}}), 400, "invalid_argument",
-              "category_code", "unknown category");
+  ExpectError(loop().Act("operator", id, "accept", {{"colour", "red"}}), 400, "invalid_argument",
+              "colour", "unknown field");
+  ExpectError(loop().Act("operator", id, "accept", {{"reason", "不需要的字段"}}), 400,
+              "invalid_argument", "reason", "not used by 'accept'");
+  ExpectError(loop().Act("operator", id, "accept", {{"category_code", "99.99"}}), 400,
+              "invalid_argument", "category_code", "unknown category");
   EXPECT_EQ(loop().View(id)["version"], before["version"]);
 }
 
@@ -148,8 +172,19 @@ TEST_F(BadInputTest, OversizedBodyIsRefusedWith413) {
   // Under the transport limit but over the field limit: 400 naming the field.
   ApiResponse long_detail = Submit(ClosedLoop::RequestBody({{"detail", std::string(6000, 'b')}}));
   ExpectError(long_detail, 400, "invalid_argument", "detail", "5000");
-  ApiResponse long_title = Submit(ClosedLoop::RequestBody({{"title", std::string(101 * 3, '\x41')}}));
+  ApiResponse long_title =
+      Submit(ClosedLoop::RequestBody({{"title", std::string(101 * 3, '\x41')}}));
   ExpectError(long_title, 400, "invalid_argument", "title", "100");
+  // Limits count characters: 101 Chinese characters are too many, 100 are not.
+  std::string chinese_101;
+  for (int i = 0; i < 101; ++i) chinese_101 += "噪";
+  ExpectError(Submit(ClosedLoop::RequestBody({{"title", chinese_101}})), 400, "invalid_argument",
+              "title");
+  const std::int64_t id = loop().Contacted("dh-01");
+  total_before_ = TotalWorkOrders();
+  ExpectError(loop().Act("dh01_handler", id, "reply", {{"text", std::string(5001, 'r')}}), 400,
+              "invalid_argument", "text", "5000");
+  EXPECT_EQ(loop().View(id)["state"]["code"], "in_progress");
 }
 
 TEST_F(BadInputTest, InvalidUtf8IsRefused) {
@@ -168,32 +203,36 @@ TEST_F(BadInputTest, InvalidUtf8IsRefused) {
 TEST_F(BadInputTest, UnknownIdsAndCodes) {
   const std::string dispatcher = Token("dispatcher");
   ExpectError(api().Get("/api/v1/work-orders/987654", dispatcher), 404, "not_found", "");
-  ExpectError(api().Post("/api/v1/work-orders/987654/accept", json::object(), Token("operator")), 404, "not_found",
-              "");
+  ExpectError(api().Post("/api/v1/work-orders/987654/accept", json::object(), Token("operator")),
+              404, "not_found", "");
   ExpectError(api().Get("/api/v1/work-orders/0", dispatcher), 400, "invalid_argument", "id");
-  ExpectError(api().Get("/api/v1/requests/JC20990101-0001", "", {{"X-Query-Code", "12345678"}}), 404, "not_found",
-              "");
+  ExpectError(api().Get("/api/v1/requests/JC20990101-0001", "", {{"X-Query-Code", "12345678"}}),
+              404, "not_found", "");
   ExpectError(api().Get("/api/v1/requests/JC20990101-0001"), 400, "invalid_argument", "query_code");
-  ExpectError(Submit(ClosedLoop::RequestBody({{"area_code", "atlantis"}})), 400, "invalid_argument", "area_code",
-              "unknown area");
-  ExpectError(Submit(ClosedLoop::RequestBody({{"category_code", "99"}})), 400, "invalid_argument", "category_code");
-  ExpectError(Submit(ClosedLoop::RequestBody({{"mailbox_code", "pope"}})), 400, "invalid_argument", "mailbox_code");
+  ExpectError(Submit(ClosedLoop::RequestBody({{"area_code", "atlantis"}})), 400, "invalid_argument",
+              "area_code", "unknown area");
+  ExpectError(Submit(ClosedLoop::RequestBody({{"category_code", "99"}})), 400, "invalid_argument",
+              "category_code");
+  ExpectError(Submit(ClosedLoop::RequestBody({{"mailbox_code", "pope"}})), 400, "invalid_argument",
+              "mailbox_code");
   ExpectError(api().Get("/api/v1/units?jurisdiction=nowhere"), 404, "not_found", "");
 
   const std::int64_t accepted = loop().Accepted();
   const std::int64_t submitted = loop().Record();
   total_before_ = TotalWorkOrders();
   const json before = loop().View(accepted);
-  ExpectError(loop().Act("dispatcher", accepted, "dispatch", {{"unit_id", 987654}}), 400, "invalid_argument",
-              "unit_id", "unknown unit");
-  ExpectError(loop().Act("dispatcher", accepted, "dispatch", {{"unit_id", loop().UnitId("centre")}}), 400,
-              "invalid_argument", "unit_id", "centre");
-  ExpectError(loop().Act("dispatcher", accepted, "fly"), 404, "not_found", "action", "unknown action");
+  ExpectError(loop().Act("dispatcher", accepted, "dispatch", {{"unit_id", 987654}}), 400,
+              "invalid_argument", "unit_id", "unknown unit");
+  ExpectError(
+      loop().Act("dispatcher", accepted, "dispatch", {{"unit_id", loop().UnitId("centre")}}), 400,
+      "invalid_argument", "unit_id", "centre");
+  ExpectError(loop().Act("dispatcher", accepted, "fly"), 404, "not_found", "action",
+              "unknown action");
   ExpectError(loop().Act("dispatcher", accepted, "follow_primary"), 404, "not_found", "action");
-  ExpectError(loop().Act("operator", submitted, "merge", {{"primary_id", 987654}}), 400, "invalid_argument",
-              "primary_id");
-  ExpectError(loop().Act("operator", submitted, "merge", {{"primary_id", submitted}}), 400, "invalid_argument",
-              "primary_id");
+  ExpectError(loop().Act("operator", submitted, "merge", {{"primary_id", 987654}}), 400,
+              "invalid_argument", "primary_id");
+  ExpectError(loop().Act("operator", submitted, "merge", {{"primary_id", submitted}}), 400,
+              "invalid_argument", "primary_id");
   EXPECT_EQ(loop().View(accepted)["version"], before["version"]);
   EXPECT_EQ(loop().View(submitted)["version"], 1);
 }
@@ -204,13 +243,14 @@ TEST_F(BadInputTest, IllegalTransitionsAreRefusedWith409) {
   const json before = loop().View(id);
   ApiResponse close = loop().Act("dispatcher", id, "close", {{"reason", "想直接办结"}});
   ExpectError(close, 409, "illegal_transition", "", "in_progress");
-  EXPECT_NE(close.ErrorMessage().find("answered"), std::string::npos) << "the message names the states it needs";
+  EXPECT_NE(close.ErrorMessage().find("answered"), std::string::npos)
+      << "the message names the states it needs";
   ExpectError(loop().Act("operator", id, "accept"), 409, "illegal_transition", "");
   ExpectError(loop().Act("reviewer", id, "approve_reply"), 409, "illegal_transition", "");
   ExpectError(loop().Act("dh01_handler", id, "sign_for"), 409, "illegal_transition", "");
   // Replying before the citizen who left a phone number was contacted.
-  ExpectError(loop().Act("dh01_handler", id, "reply", {{"text", "已处理"}}), 409, "illegal_transition", "",
-              "contact");
+  ExpectError(loop().Act("dh01_handler", id, "reply", {{"text", "已处理"}}), 409,
+              "illegal_transition", "", "contact");
   EXPECT_EQ(loop().View(id)["version"], before["version"]);
   EXPECT_EQ(loop().View(id)["timeline"].size(), before["timeline"].size());
 
@@ -218,7 +258,8 @@ TEST_F(BadInputTest, IllegalTransitionsAreRefusedWith409) {
   const std::int64_t rejected = loop().Record();
   loop().Do("operator", rejected, "reject", {{"reason", "信息不全，无法办理"}});
   total_before_ = TotalWorkOrders();
-  ExpectError(loop().Act("operator", rejected, "accept"), 409, "illegal_transition", "", "rejected");
+  ExpectError(loop().Act("operator", rejected, "accept"), 409, "illegal_transition", "",
+              "rejected");
   ExpectError(loop().Act("dispatcher", rejected, "supervise"), 409, "illegal_transition", "");
 }
 
@@ -237,8 +278,9 @@ TEST_F(BadInputTest, ForgedGarbageRevokedAndExpiredTokensGet401) {
               "unauthenticated", "");
   // A citizen submission with a bad token is refused, not treated as anonymous.
   ExpectError(Submit(ClosedLoop::RequestBody(), forged), 401, "unauthenticated", "");
-  ExpectError(api().Post("/api/v1/auth/login", {{"username", "operator"}, {"password", "wrong-password"}}), 401,
-              "unauthenticated", "", "wrong username or password");
+  ExpectError(
+      api().Post("/api/v1/auth/login", {{"username", "operator"}, {"password", "wrong-password"}}),
+      401, "unauthenticated", "", "wrong username or password");
 
   // A revoked session.
   ApiResponse login = server().Login("operator2");
@@ -257,7 +299,8 @@ TEST_F(BadInputTest, ForgedGarbageRevokedAndExpiredTokensGet401) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(server().db_path().c_str(), &db), SQLITE_OK);
   sqlite3_busy_timeout(db, 10000);
-  const std::string sql = "UPDATE sessions SET expires_at = 1000 WHERE user_id = " + std::to_string(user_id);
+  const std::string sql =
+      "UPDATE sessions SET expires_at = 1000 WHERE user_id = " + std::to_string(user_id);
   char* err = nullptr;
   EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
   sqlite3_free(err);
@@ -271,8 +314,10 @@ TEST_F(BadInputTest, ForgedGarbageRevokedAndExpiredTokensGet401) {
 TEST_F(BadInputTest, CookieSessionsNeedTheCsrfToken) {
   ApiResponse login = server().Login("leader");
   ASSERT_EQ(login.status, 200) << login.Describe();
-  const std::string set_cookie = login.headers.count("Set-Cookie") ? login.headers.find("Set-Cookie")->second : "";
-  EXPECT_NE(set_cookie.find("lz_session=" + login["token"].get<std::string>()), std::string::npos) << set_cookie;
+  const std::string set_cookie =
+      login.headers.count("Set-Cookie") ? login.headers.find("Set-Cookie")->second : "";
+  EXPECT_NE(set_cookie.find("lz_session=" + login["token"].get<std::string>()), std::string::npos)
+      << set_cookie;
   EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos) << set_cookie;
   const std::string cookie = "lz_session=" + login["token"].get<std::string>();
   const std::string csrf = login["csrf_token"].get<std::string>();
@@ -288,31 +333,40 @@ TEST_F(BadInputTest, CookieSessionsNeedTheCsrfToken) {
   EXPECT_EQ(me.status, 200) << me.Describe();
   EXPECT_EQ(me["csrf_token"], csrf);
 
-  ExpectError(api().Post(path + "/watch", json::object(), "", {{"Cookie", cookie}}), 403, "forbidden",
-              "X-CSRF-Token");
-  ExpectError(api().Post(path + "/watch", json::object(), "", {{"Cookie", cookie}, {"X-CSRF-Token", "0000"}}), 403,
+  ExpectError(api().Post(path + "/watch", json::object(), "", {{"Cookie", cookie}}), 403,
               "forbidden", "X-CSRF-Token");
-  ExpectError(api().Post("/api/v1/auth/logout", json::object(), "", {{"Cookie", cookie}}), 403, "forbidden",
-              "X-CSRF-Token");
+  ExpectError(api().Post(path + "/watch", json::object(), "",
+                         {{"Cookie", cookie}, {"X-CSRF-Token", "0000"}}),
+              403, "forbidden", "X-CSRF-Token");
+  ExpectError(api().Post("/api/v1/auth/logout", json::object(), "", {{"Cookie", cookie}}), 403,
+              "forbidden", "X-CSRF-Token");
   EXPECT_EQ(loop().View(id)["version"], before["version"]);
-  ApiResponse ok = api().Post(path + "/watch", json::object(), "", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  ApiResponse ok =
+      api().Post(path + "/watch", json::object(), "", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(ok.status, 200) << ok.Describe();
   EXPECT_EQ(loop().View(id)["version"], before["version"].get<std::int64_t>() + 1);
-  ApiResponse out = api().Post("/api/v1/auth/logout", json::object(), "", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  ApiResponse out = api().Post("/api/v1/auth/logout", json::object(), "",
+                               {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(out.status, 200) << out.Describe();
   ExpectError(api().Get(path, "", {{"Cookie", cookie}}), 401, "unauthenticated", "");
 }
 
 TEST_F(BadInputTest, BadQueryParametersNameTheParameter) {
   const std::string t = Token("dispatcher");
-  ExpectError(api().Get("/api/v1/work-orders?queue=everything", t), 400, "invalid_argument", "queue", "to_accept");
-  ExpectError(api().Get("/api/v1/work-orders?state=done", t), 400, "invalid_argument", "state", "submitted");
+  ExpectError(api().Get("/api/v1/work-orders?queue=everything", t), 400, "invalid_argument",
+              "queue", "to_accept");
+  ExpectError(api().Get("/api/v1/work-orders?state=done", t), 400, "invalid_argument", "state",
+              "submitted");
   ExpectError(api().Get("/api/v1/work-orders?limit=0", t), 400, "invalid_argument", "limit");
-  ExpectError(api().Get("/api/v1/work-orders?limit=500", t), 400, "invalid_argument", "limit", "200");
-  ExpectError(api().Get("/api/v1/work-orders?from=yesterday", t), 400, "invalid_argument", "from", "RFC 3339");
+  ExpectError(api().Get("/api/v1/work-orders?limit=500", t), 400, "invalid_argument", "limit",
+              "200");
+  ExpectError(api().Get("/api/v1/work-orders?from=yesterday", t), 400, "invalid_argument", "from",
+              "RFC 3339");
   ExpectError(api().Get("/api/v1/work-orders?cursor=abc", t), 400, "invalid_argument", "cursor");
-  ExpectError(api().Get("/api/v1/work-orders?sort=title", t), 400, "invalid_argument", "sort", "unknown");
-  ExpectError(api().Get("/api/v1/work-orders?urgency=critical", t), 400, "invalid_argument", "urgency");
+  ExpectError(api().Get("/api/v1/work-orders?sort=title", t), 400, "invalid_argument", "sort",
+              "unknown");
+  ExpectError(api().Get("/api/v1/work-orders?urgency=critical", t), 400, "invalid_argument",
+              "urgency");
   ExpectError(api().Get("/api/v1/calendars/1900"), 400, "invalid_argument", "year");
 }
 

@@ -3,12 +3,12 @@
 // SIGKILL; after a restart every acknowledged request is there exactly once,
 // replays of its key find it, and the event chain verifies.
 #include <atomic>
-#include <cstdio>
-#include <set>
-#include <string>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <mutex>
+#include <set>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -47,14 +47,16 @@ TEST_F(DurabilityTest, AcknowledgedSubmissionsSurviveSigkill) {
       client->set_tolerate_transport_errors(true);
       for (int i = 0; !stop.load(); ++i) {
         const std::string key = "burst-" + std::to_string(t) + "-" + std::to_string(i);
-        json body = ClosedLoop::RequestBody({{"title", "持久性测试 " + key},
-                                             {"detail", "第" + std::to_string(t) + "路客户端的第" +
-                                                            std::to_string(i) + "件诉求，用于验证确认即持久。"},
-                                             {"idempotency_key", key}});
+        json body = ClosedLoop::RequestBody(
+            {{"title", "持久性测试 " + key},
+             {"detail", "第" + std::to_string(t) + "路客户端的第" + std::to_string(i) +
+                            "件诉求，用于验证确认即持久。"},
+             {"idempotency_key", key}});
         ApiResponse r = client->Post("/api/v1/requests", body);
         std::lock_guard lock(mu);
         if (r.status == 201) {
-          acked.push_back({key, body, r["tracking_no"].get<std::string>(), r["query_code"].get<std::string>()});
+          acked.push_back(
+              {key, body, r["tracking_no"].get<std::string>(), r["query_code"].get<std::string>()});
           ++ack_count;
         } else if (r.status == 0) {
           unknown.push_back(key);
@@ -78,14 +80,17 @@ TEST_F(DurabilityTest, AcknowledgedSubmissionsSurviveSigkill) {
   ASSERT_GE(acked.size(), 20u) << "too few submissions were acknowledged before the kill";
   EXPECT_GT(unknown.size(), 0u) << "the kill should have interrupted some submissions";
 
-  std::printf("acknowledged %zu submissions, %zu went unanswered around the kill\n", acked.size(), unknown.size());
+  std::printf("acknowledged %zu submissions, %zu went unanswered around the kill\n", acked.size(),
+              unknown.size());
   server().Restart();
 
   // Every acknowledged request is readable by its own tracking number and code.
   std::set<std::string> tracking_numbers;
   for (const Acknowledged& a : acked) {
-    EXPECT_TRUE(tracking_numbers.insert(a.tracking_no).second) << "tracking number given twice: " << a.tracking_no;
-    ApiResponse r = api().Get("/api/v1/requests/" + a.tracking_no, "", {{"X-Query-Code", a.query_code}});
+    EXPECT_TRUE(tracking_numbers.insert(a.tracking_no).second)
+        << "tracking number given twice: " << a.tracking_no;
+    ApiResponse r =
+        api().Get("/api/v1/requests/" + a.tracking_no, "", {{"X-Query-Code", a.query_code}});
     EXPECT_EQ(r.status, 200) << a.key << " was acknowledged but is lost: " << r.Describe();
     EXPECT_EQ(r["title"], a.body["title"]);
   }
@@ -107,7 +112,8 @@ TEST_F(DurabilityTest, AcknowledgedSubmissionsSurviveSigkill) {
   std::int64_t total_stored = 0;
   for (const auto& [title, n] : stored) total_stored += n;
   for (const Acknowledged& a : acked)
-    EXPECT_EQ(count(a.body["title"].get<std::string>()), 1) << a.key << " is stored not exactly once";
+    EXPECT_EQ(count(a.body["title"].get<std::string>()), 1)
+        << a.key << " is stored not exactly once";
   for (const std::string& key : unknown)
     EXPECT_LE(count("持久性测试 " + key), 1) << key << " is stored more than once";
 

@@ -1,8 +1,11 @@
 // Who may do what (DESIGN.md §3, §8): every staff role x every action a
 // person performs x a work order of the actor's own unit, of a unit below it
-// and of another unit. The expectations are this file's own table, written
-// from the design, not linked from the server, so a wrong server table is
-// caught. A refused action must answer exactly 403 and change nothing.
+// and of another unit (actions that come before dispatch: a work order no
+// unit has yet). The expectations are this file's own table, written from the
+// design and the action table of src/core/src/actions.cpp but not linked from
+// the server, so a wrong server table is caught. A refused action must answer
+// exactly 403 and change nothing; the actor's view must offer the action
+// exactly when it is allowed.
 #include <functional>
 #include <map>
 #include <set>
@@ -10,6 +13,7 @@
 #include <vector>
 
 #include "server_suite.hpp"
+#include "work_order_views.hpp"
 
 namespace lizheng::e2e {
 namespace {
@@ -17,8 +21,12 @@ namespace {
 // The staff roles and the demo user playing each. The unit roles belong to
 // dh (东湖区人民政府).
 const std::vector<std::pair<std::string, std::string>> kRoles = {
-    {"operator", "operator"},         {"dispatcher", "dispatcher"}, {"unit_handler", "dh_handler"},
-    {"unit_manager", "dh_manager"},   {"reviewer", "reviewer"},     {"leader", "leader"},
+    {"operator", "operator"},
+    {"dispatcher", "dispatcher"},
+    {"unit_handler", "dh_handler"},
+    {"unit_manager", "dh_manager"},
+    {"reviewer", "reviewer"},
+    {"leader", "leader"},
     {"admin", "admin"},
 };
 
@@ -42,7 +50,8 @@ struct Prepared {
   std::string no_legal_body_field;
 };
 // `allowed_user` is who will perform it successfully (empty if nobody).
-using Setup = std::function<Prepared(ClosedLoop&, const Placement&, const std::string& allowed_user)>;
+using Setup =
+    std::function<Prepared(ClosedLoop&, const Placement&, const std::string& allowed_user)>;
 
 struct Rule {
   std::string action;
@@ -57,7 +66,8 @@ const std::set<std::string> kUnitRoles = {"unit_handler", "unit_manager"};
 
 // The unit directly above a placement's unit in the demo tree.
 std::string Parent(const std::string& code) {
-  static const std::map<std::string, std::string> kParents = {{"dh", "gov"}, {"dh-01", "dh"}, {"zjj", "gov"}};
+  static const std::map<std::string, std::string> kParents = {
+      {"dh", "gov"}, {"dh-01", "dh"}, {"zjj", "gov"}};
   auto it = kParents.find(code);
   return it == kParents.end() ? "" : it->second;
 }
@@ -70,19 +80,22 @@ std::vector<Rule> Rules() {
     return p;
   };
   std::vector<Rule> r;
-  r.push_back({"accept", kCentre, false, true,
-               [=](ClosedLoop& l, const Placement&, const std::string&) {
-                 return with(l.Submitted(), {{"category_code", l.category()}});
-               }});
-  r.push_back({"reject", kCentre, false, true,
-               [=](ClosedLoop& l, const Placement&, const std::string&) {
-                 return with(l.Submitted(), {{"reason", "重复骚扰信息"}});
-               }});
+  r.push_back(
+      {"accept", kCentre, false, true, [=](ClosedLoop& l, const Placement&, const std::string&) {
+         return with(l.Submitted(), {{"category_code", l.category()}});
+       }});
+  r.push_back(
+      {"reject", kCentre, false, true, [=](ClosedLoop& l, const Placement&, const std::string&) {
+         return with(l.Submitted(), {{"reason", "重复骚扰信息"}});
+       }});
   r.push_back({"self_resolve", kCentre, false, true,
                [=](ClosedLoop& l, const Placement&, const std::string&) {
                  return with(l.Accepted(), {{"text", "根据政策，可在线办理。"}});
                }});
-  r.push_back({"dispatch", {"dispatcher"}, false, true,
+  r.push_back({"dispatch",
+               {"dispatcher"},
+               false,
+               true,
                [=](ClosedLoop& l, const Placement&, const std::string&) {
                  return with(l.Accepted(), {{"unit_id", l.UnitId("dh-01")}});
                }});
@@ -91,26 +104,41 @@ std::vector<Rule> Rules() {
                  return with(l.Submitted({{"urgency", "emergency"}}),
                              {{"unit_id", l.UnitId("dh-01")}, {"category_code", l.category()}});
                }});
-  r.push_back({"merge", kCentre, false, true,
-               [=](ClosedLoop& l, const Placement&, const std::string&) {
-                 const std::int64_t primary = l.Submitted();
-                 return with(l.Submitted(), {{"primary_id", primary}});
-               }});
+  r.push_back(
+      {"merge", kCentre, false, true, [=](ClosedLoop& l, const Placement&, const std::string&) {
+         const std::int64_t primary = l.Submitted();
+         return with(l.Submitted(), {{"primary_id", primary}});
+       }});
   r.push_back({"sign_for", kUnitRoles, true, false,
-               [=](ClosedLoop& l, const Placement& p, const std::string&) { return with(l.Dispatched(p.unit)); }});
-  r.push_back({"return", {"unit_manager"}, true, false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
-                 return with(l.Dispatched(p.unit), {{"reason", "不属于本单位职责"}, {"legal_basis", "三定方案"}});
+                 return with(l.Dispatched(p.unit));
                }});
-  r.push_back({"reject_return", {"dispatcher"}, false, false,
+  r.push_back({"return",
+               {"unit_manager"},
+               true,
+               false,
+               [=](ClosedLoop& l, const Placement& p, const std::string&) {
+                 return with(l.Dispatched(p.unit),
+                             {{"reason", "不属于本单位职责"}, {"legal_basis", "三定方案"}});
+               }});
+  r.push_back({"reject_return",
+               {"dispatcher"},
+               false,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  return with(l.Returned(p.unit), {{"reason", "属于该单位职责"}});
                }});
-  r.push_back({"redispatch", {"dispatcher"}, false, false,
+  r.push_back({"redispatch",
+               {"dispatcher"},
+               false,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  return with(l.Returned(p.unit), {{"unit_id", l.UnitId("xs")}});
                }});
-  r.push_back({"pass_down", {"unit_manager"}, true, false,
+  r.push_back({"pass_down",
+               {"unit_manager"},
+               true,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  if (p.unit == "dh-01") {
                    // No unit lies below the street dh-01 in the demo, so no body
@@ -131,53 +159,84 @@ std::vector<Rule> Rules() {
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  return with(l.Contacted(p.unit), {{"text", "已处理完毕。"}});
                }});
-  r.push_back({"approve_reply", {"reviewer"}, false, false,
-               [=](ClosedLoop& l, const Placement& p, const std::string&) { return with(l.Replied(p.unit)); }});
-  r.push_back({"send_back_reply", {"reviewer"}, false, false,
+  r.push_back({"approve_reply",
+               {"reviewer"},
+               false,
+               false,
+               [=](ClosedLoop& l, const Placement& p, const std::string&) {
+                 return with(l.Replied(p.unit));
+               }});
+  r.push_back({"send_back_reply",
+               {"reviewer"},
+               false,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  return with(l.Replied(p.unit), {{"comment", "请补充依据"}});
                }});
-  r.push_back({"request_extension", {"unit_manager"}, true, false,
+  r.push_back({"request_extension",
+               {"unit_manager"},
+               true,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  return with(l.InProgress(p.unit), {{"working_days", 2}, {"reason", "需现场勘查"}});
                }});
-  r.push_back({"decide_extension", {"dispatcher"}, false, false,
+  r.push_back({"decide_extension",
+               {"dispatcher"},
+               false,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  const std::int64_t id = l.InProgress(p.unit);
                  l.Do(ClosedLoop::ManagerOf(p.unit), id, "request_extension",
                       {{"working_days", 2}, {"reason", "需现场勘查"}});
                  return with(id, {{"approve", true}});
                }});
-  r.push_back({"callback", kCentre, false, false,
-               [=](ClosedLoop& l, const Placement& p, const std::string&) {
-                 return with(l.Answered(p.unit), {{"resolved", true}, {"satisfaction", "satisfied"}});
-               }});
-  r.push_back({"reopen", {"dispatcher"}, false, false,
+  r.push_back(
+      {"callback", kCentre, false, false,
+       [=](ClosedLoop& l, const Placement& p, const std::string&) {
+         return with(l.Answered(p.unit), {{"resolved", true}, {"satisfaction", "satisfied"}});
+       }});
+  r.push_back({"reopen",
+               {"dispatcher"},
+               false,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  return with(l.Answered(p.unit), {{"reason", "答复不实"}});
                }});
-  r.push_back({"close", {"dispatcher"}, false, false,
+  r.push_back({"close",
+               {"dispatcher"},
+               false,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  return with(l.Answered(p.unit), {{"reason", "多次联系无人接听"}});
                }});
   // The citizen's own actions: no staff role may perform them.
-  r.push_back({"dispute", {}, false, false,
-               [=](ClosedLoop& l, const Placement& p, const std::string&) {
-                 return with(l.Closed(p.unit), {{"reason", "冒充群众"}});
-               }});
-  r.push_back({"rate", {}, false, false,
-               [=](ClosedLoop& l, const Placement& p, const std::string&) {
-                 return with(l.Answered(p.unit), {{"satisfaction", "satisfied"}});
-               }});
-  r.push_back({"supervise", {"dispatcher", "leader"}, false, false,
+  r.push_back(
+      {"dispute", {}, false, false, [=](ClosedLoop& l, const Placement& p, const std::string&) {
+         return with(l.Closed(p.unit), {{"reason", "冒充群众"}});
+       }});
+  r.push_back(
+      {"rate", {}, false, false, [=](ClosedLoop& l, const Placement& p, const std::string&) {
+         return with(l.Answered(p.unit), {{"satisfaction", "satisfied"}});
+       }});
+  r.push_back({"supervise",
+               {"dispatcher", "leader"},
+               false,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  return with(l.InProgress(p.unit), {{"note", "请加快办理"}});
                }});
-  r.push_back({"escalate", {"dispatcher"}, false, false,
+  r.push_back({"escalate",
+               {"dispatcher"},
+               false,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
-                 return with(l.InProgress(p.unit), {{"unit_id", l.UnitId(Parent(p.unit))}, {"reason", "提级办理"}});
+                 return with(l.InProgress(p.unit),
+                             {{"unit_id", l.UnitId(Parent(p.unit))}, {"reason", "提级办理"}});
                }});
-  r.push_back({"instruct", {"leader"}, false, false,
+  r.push_back({"instruct",
+               {"leader"},
+               false,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  return with(l.InProgress(p.unit), {{"text", "请抓紧办理"}});
                }});
@@ -187,17 +246,33 @@ std::vector<Rule> Rules() {
                  l.Do("leader", id, "instruct", {{"text", "请抓紧办理"}});
                  return with(id);
                }});
-  r.push_back({"watch", {"leader", "dispatcher"}, false, false,
-               [=](ClosedLoop& l, const Placement& p, const std::string&) { return with(l.InProgress(p.unit)); }});
-  r.push_back({"unwatch", {"leader", "dispatcher"}, false, false,
+  r.push_back({"watch",
+               {"leader", "dispatcher"},
+               false,
+               false,
+               [=](ClosedLoop& l, const Placement& p, const std::string&) {
+                 return with(l.InProgress(p.unit));
+               }});
+  r.push_back({"unwatch",
+               {"leader", "dispatcher"},
+               false,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string& allowed_user) {
                  const std::int64_t id = l.InProgress(p.unit);
                  if (!allowed_user.empty()) l.Do(allowed_user, id, "watch");
                  return with(id);
                }});
-  r.push_back({"publish", {"reviewer", "dispatcher"}, false, false,
-               [=](ClosedLoop& l, const Placement& p, const std::string&) { return with(l.Answered(p.unit)); }});
-  r.push_back({"unpublish", {"reviewer", "dispatcher"}, false, false,
+  r.push_back({"publish",
+               {"reviewer", "dispatcher"},
+               false,
+               false,
+               [=](ClosedLoop& l, const Placement& p, const std::string&) {
+                 return with(l.Answered(p.unit));
+               }});
+  r.push_back({"unpublish",
+               {"reviewer", "dispatcher"},
+               false,
+               false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  const std::int64_t id = l.Answered(p.unit);
                  l.Do("reviewer", id, "publish");
@@ -221,12 +296,6 @@ bool Visible(const Placement& p, const std::string& role) {
   return p.unit == kOwn.unit || p.unit == kSubordinate.unit;
 }
 
-bool Allows(const json& view, const std::string& action) {
-  for (const json& a : view["allowed_actions"])
-    if (a["code"] == action) return true;
-  return false;
-}
-
 // The table's actions in groups, one test each, so that ctest -j spreads
 // them; together they cover the table (checked below).
 const std::vector<std::pair<std::string, std::set<std::string>>> kGroups = {
@@ -246,11 +315,12 @@ class PermissionMatrixTest : public ServerSuite {
   // The actor's own view of the work order, checked before acting: it must
   // be visible exactly as the design says, and offer the action exactly when
   // the table allows it. Returns the view (null when not visible).
-  json CheckOffered(const Rule& rule, const Placement& p, const std::string& role, const std::string& user,
-                    std::int64_t id) {
+  json CheckOffered(const Rule& rule, const Placement& p, const std::string& role,
+                    const std::string& user, std::int64_t id) {
     ApiResponse seen = api().Get("/api/v1/work-orders/" + std::to_string(id), Token(user));
     if (!Visible(p, role)) {
-      EXPECT_EQ(seen.status, 404) << "a unit must not see another unit's work order: " << seen.Describe();
+      EXPECT_EQ(seen.status, 404) << "a unit must not see another unit's work order: "
+                                  << seen.Describe();
       return nullptr;
     }
     EXPECT_EQ(seen.status, 200) << seen.Describe();
@@ -260,17 +330,18 @@ class PermissionMatrixTest : public ServerSuite {
     return seen.json_body;
   }
 
-  void ExpectRefused(const Rule& rule, const Placement& p, const std::string& role, const std::string& user,
-                     const Prepared& prep) {
-    SCOPED_TRACE(role + " (" + user + ") may not '" + rule.action + "' on a work order of " + p.name);
+  void ExpectRefused(const Rule& rule, const Placement& p, const std::string& role,
+                     const std::string& user, const Prepared& prep) {
+    SCOPED_TRACE(role + " (" + user + ") may not '" + rule.action + "' on a work order of " +
+                 p.name);
     CheckOffered(rule, p, role, user, prep.id);
     ApiResponse r = loop().Act(user, prep.id, rule.action, prep.body);
     EXPECT_EQ(r.status, 403) << r.Describe();
     EXPECT_EQ(r.ErrorCode(), "forbidden") << r.Describe();
   }
 
-  void ExpectAllowed(const Rule& rule, const Placement& p, const std::string& role, const std::string& user,
-                     const Prepared& prep) {
+  void ExpectAllowed(const Rule& rule, const Placement& p, const std::string& role,
+                     const std::string& user, const Prepared& prep) {
     SCOPED_TRACE(role + " (" + user + ") may '" + rule.action + "' on a work order of " + p.name);
     const json before = CheckOffered(rule, p, role, user, prep.id);
     ApiResponse r = loop().Act(user, prep.id, rule.action, prep.body);
@@ -295,7 +366,8 @@ class PermissionMatrixTest : public ServerSuite {
   // of them would show), then each permitted role on a work order of its own.
   void RunCell(const Rule& rule, const Placement& p) {
     std::vector<std::pair<std::string, std::string>> allowed, refused;
-    for (const auto& role_user : kRoles) (Expected(rule, p, role_user.first) ? allowed : refused).push_back(role_user);
+    for (const auto& role_user : kRoles)
+      (Expected(rule, p, role_user.first) ? allowed : refused).push_back(role_user);
     const std::string first_allowed = allowed.empty() ? "" : allowed.front().second;
     Prepared prep = rule.setup(loop(), p, first_allowed);
     ASSERT_GT(prep.id, 0) << "setting up '" << rule.action << "' on " << p.name;
@@ -320,7 +392,8 @@ class PermissionMatrixTest : public ServerSuite {
     for (const Rule& rule : Rules()) {
       if (!actions.count(rule.action)) continue;
       const std::vector<Placement> placements =
-          rule.before_dispatch ? std::vector<Placement>{kNoUnit} : std::vector<Placement>{kOwn, kSubordinate, kOther};
+          rule.before_dispatch ? std::vector<Placement>{kNoUnit}
+                               : std::vector<Placement>{kOwn, kSubordinate, kOther};
       for (const Placement& p : placements) RunCell(rule, p);
     }
   }
@@ -332,26 +405,47 @@ TEST_F(PermissionMatrixTest, TableCoversEveryActionOfTheApi) {
   ApiResponse meta = api().Get("/api/v1/meta");
   ASSERT_EQ(meta.status, 200) << meta.Describe();
   std::set<std::string> in_table;
-  for (const Rule& r : Rules()) EXPECT_TRUE(in_table.insert(r.action).second) << "twice: " << r.action;
-  const std::set<std::string> platform_only = {"submit", "follow_primary", "deadline_warning", "mark_overdue"};
+  for (const Rule& r : Rules())
+    EXPECT_TRUE(in_table.insert(r.action).second) << "twice: " << r.action;
+  const std::set<std::string> platform_only = {"submit", "follow_primary", "deadline_warning",
+                                               "mark_overdue"};
   std::set<std::string> from_server;
   for (const json& a : meta["actions"])
-    if (!platform_only.count(a["code"].get<std::string>())) from_server.insert(a["code"].get<std::string>());
+    if (!platform_only.count(a["code"].get<std::string>()))
+      from_server.insert(a["code"].get<std::string>());
   EXPECT_EQ(in_table, from_server);
   std::set<std::string> grouped;
   for (const auto& [group, members] : kGroups) grouped.insert(members.begin(), members.end());
   EXPECT_EQ(grouped, in_table);
 }
 
-TEST_F(PermissionMatrixTest, IntakeActions) { RunGroup("intake"); }
-TEST_F(PermissionMatrixTest, SignForReturnAndPassDown) { RunGroup("sign_for_return_pass_down"); }
-TEST_F(PermissionMatrixTest, HandlingActions) { RunGroup("handling"); }
-TEST_F(PermissionMatrixTest, ArbitrationRedispatchEscalationSupervision) { RunGroup("arbitration"); }
-TEST_F(PermissionMatrixTest, ReviewAndExtensionDecision) { RunGroup("review"); }
-TEST_F(PermissionMatrixTest, CallbackReopenAndClose) { RunGroup("callback"); }
-TEST_F(PermissionMatrixTest, Publication) { RunGroup("publication"); }
-TEST_F(PermissionMatrixTest, InstructionAndWatchList) { RunGroup("leader"); }
-TEST_F(PermissionMatrixTest, CitizenActionsAreNotForStaff) { RunGroup("citizen"); }
+TEST_F(PermissionMatrixTest, IntakeActions) {
+  RunGroup("intake");
+}
+TEST_F(PermissionMatrixTest, SignForReturnAndPassDown) {
+  RunGroup("sign_for_return_pass_down");
+}
+TEST_F(PermissionMatrixTest, HandlingActions) {
+  RunGroup("handling");
+}
+TEST_F(PermissionMatrixTest, ArbitrationRedispatchEscalationSupervision) {
+  RunGroup("arbitration");
+}
+TEST_F(PermissionMatrixTest, ReviewAndExtensionDecision) {
+  RunGroup("review");
+}
+TEST_F(PermissionMatrixTest, CallbackReopenAndClose) {
+  RunGroup("callback");
+}
+TEST_F(PermissionMatrixTest, Publication) {
+  RunGroup("publication");
+}
+TEST_F(PermissionMatrixTest, InstructionAndWatchList) {
+  RunGroup("leader");
+}
+TEST_F(PermissionMatrixTest, CitizenActionsAreNotForStaff) {
+  RunGroup("citizen");
+}
 
 }  // namespace
 }  // namespace lizheng::e2e

@@ -34,10 +34,18 @@ class ServerSuite : public ::testing::Test {
     }
   }
 
+  // Stops the server and verifies the event hash chain of everything the
+  // suite did (lizheng verify-log).
   static void TearDownTestSuite() {
     const auto* suite = ::testing::UnitTest::GetInstance()->current_test_suite();
     if (server_ && suite && suite->failed_test_count() > 0)
       std::fprintf(stderr, "--- server log (last lines) ---\n%s\n", server_->LogTail().c_str());
+    if (server_) {
+      server_->Stop();
+      std::string out;
+      const int rc = TestServer::RunCli({"verify-log", "--db", server_->db_path()}, &out);
+      EXPECT_EQ(rc, 0) << "the event chain does not verify:\n" << out;
+    }
     loop_.reset();
     server_.reset();
   }

@@ -1,60 +1,15 @@
 // Whole cases of the closed loop (DESIGN.md §3), from the citizen's
 // submission to the rating, each through the real server and the demo users.
-#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "server_suite.hpp"
+#include "work_order_views.hpp"
 
 namespace lizheng::e2e {
 namespace {
 
-std::string StateOf(const json& view) { return view["state"]["code"].get<std::string>(); }
-
-std::vector<std::string> TimelineActions(const json& view) {
-  std::vector<std::string> out;
-  for (const json& e : view["timeline"]) out.push_back(e["action"].get<std::string>());
-  return out;
-}
-
-// The due instant of the latest reply clock.
-std::string ReplyDue(const json& view) {
-  std::string due;
-  for (const json& c : view["clocks"])
-    if (c["kind"] == "reply") due = c["due_at"].get<std::string>();
-  return due;
-}
-
-bool HasRunningClock(const json& view, const std::string& kind) {
-  for (const json& c : view["running_clocks"])
-    if (c["kind"] == kind) return true;
-  return false;
-}
-
-bool Allows(const json& view, const std::string& action) {
-  for (const json& a : view["allowed_actions"])
-    if (a["code"] == action) return true;
-  return false;
-}
-
-std::int64_t UserId(const std::string& user) {
-  ApiResponse me = ServerSuite::api().Get("/api/v1/auth/me", ServerSuite::Token(user));
-  EXPECT_EQ(me.status, 200) << me.Describe();
-  return me["user"]["id"].get<std::int64_t>();
-}
-
-bool InQueue(const std::string& user, const std::string& queue, std::int64_t id) {
-  ApiResponse r = ServerSuite::api().Get("/api/v1/work-orders?limit=200&queue=" + queue, ServerSuite::Token(user));
-  EXPECT_EQ(r.status, 200) << r.Describe();
-  for (const json& item : r["items"])
-    if (item["id"] == id) return true;
-  return false;
-}
-
-class WorkflowTest : public ServerSuite {
- protected:
-  static std::string ViewPath(std::int64_t id) { return "/api/v1/work-orders/" + std::to_string(id); }
-};
+class WorkflowTest : public ServerSuite {};
 
 TEST_F(WorkflowTest, OrdinaryPathFromSubmissionToRating) {
   ClosedLoop& l = loop();
@@ -71,7 +26,8 @@ TEST_F(WorkflowTest, OrdinaryPathFromSubmissionToRating) {
   ASSERT_GT(id, 0);
   EXPECT_TRUE(InQueue("operator", "to_accept", id));
 
-  json v = l.Do("operator", id, "accept", {{"category_code", l.category()}, {"note", "市民来电核实"}});
+  json v =
+      l.Do("operator", id, "accept", {{"category_code", l.category()}, {"note", "市民来电核实"}});
   EXPECT_EQ(StateOf(v), "accepted");
   EXPECT_EQ(v["category"]["code"], l.category());
 
@@ -125,8 +81,9 @@ TEST_F(WorkflowTest, OrdinaryPathFromSubmissionToRating) {
   for (const json& a : rated["allowed_actions"]) EXPECT_NE(a["code"], "rate") << "rated twice?";
 
   v = l.View(id);
-  EXPECT_EQ(TimelineActions(v), (std::vector<std::string>{"submit", "accept", "dispatch", "sign_for", "contact",
-                                                          "reply", "approve_reply", "callback", "rate"}));
+  EXPECT_EQ(TimelineActions(v),
+            (std::vector<std::string>{"submit", "accept", "dispatch", "sign_for", "contact",
+                                      "reply", "approve_reply", "callback", "rate"}));
   EXPECT_EQ(v["version"], 9);
   EXPECT_EQ(v["citizen_rating"]["code"], "satisfied");
   // The citizen's timeline leaves out internal steps such as the draft reply.
@@ -142,7 +99,8 @@ TEST_F(WorkflowTest, OrdinaryPathFromSubmissionToRating) {
 TEST_F(WorkflowTest, ReturnArbitrationAnotherReturnThenRedispatch) {
   ClosedLoop& l = loop();
   const std::int64_t id = l.Dispatched("dh-01");
-  const json ret = {{"reason", "该小区不在本街道辖区"}, {"legal_basis", "《城市街道办事处组织条例》第六条"}};
+  const json ret = {{"reason", "该小区不在本街道辖区"},
+                    {"legal_basis", "《城市街道办事处组织条例》第六条"}};
   l.Do("dh01_manager", id, "return", ret);
   json v = l.View(id);
   EXPECT_EQ(StateOf(v), "returned");
@@ -157,7 +115,8 @@ TEST_F(WorkflowTest, ReturnArbitrationAnotherReturnThenRedispatch) {
   EXPECT_TRUE(HasRunningClock(v, "sign_for"));
 
   l.Do("dh01_manager", id, "return", ret);
-  v = l.Do("dispatcher", id, "redispatch", {{"unit_id", l.UnitId("zjj")}, {"reason", "改派住建局"}});
+  v = l.Do("dispatcher", id, "redispatch",
+           {{"unit_id", l.UnitId("zjj")}, {"reason", "改派住建局"}});
   EXPECT_EQ(StateOf(v), "dispatched");
   EXPECT_EQ(v["lead_unit"]["id"], l.UnitId("zjj"));
   EXPECT_EQ(v["counts"]["returns"], 2);
@@ -168,14 +127,16 @@ TEST_F(WorkflowTest, ReturnArbitrationAnotherReturnThenRedispatch) {
   EXPECT_EQ(refused.status, 403) << refused.Describe();
   v = l.Do("zjj_handler", id, "sign_for");
   EXPECT_EQ(StateOf(v), "in_progress");
-  EXPECT_EQ(TimelineActions(v), (std::vector<std::string>{"submit", "accept", "dispatch", "return", "reject_return",
-                                                          "return", "redispatch", "sign_for"}));
+  EXPECT_EQ(TimelineActions(v),
+            (std::vector<std::string>{"submit", "accept", "dispatch", "return", "reject_return",
+                                      "return", "redispatch", "sign_for"}));
 }
 
 TEST_F(WorkflowTest, PassDownToAStreetKeepsTheDistrictInTheLoop) {
   ClosedLoop& l = loop();
   const std::int64_t id = l.InProgress("dh");
-  json v = l.Do("dh_manager", id, "pass_down", {{"unit_id", l.UnitId("dh-01")}, {"note", "请幸福街道办理"}});
+  json v = l.Do("dh_manager", id, "pass_down",
+                {{"unit_id", l.UnitId("dh-01")}, {"note", "请幸福街道办理"}});
   EXPECT_EQ(v["handling_unit"]["id"], l.UnitId("dh-01"));
   EXPECT_EQ(v["lead_unit"]["id"], l.UnitId("dh"));
 
@@ -187,7 +148,7 @@ TEST_F(WorkflowTest, PassDownToAStreetKeepsTheDistrictInTheLoop) {
   EXPECT_TRUE(Allows(v, "reply"));
   EXPECT_TRUE(InQueue("dh_handler", "in_progress", id));
   // Another unit sees nothing of it.
-  ApiResponse other = api().Get(ViewPath(id), Token("zjj_handler"));
+  ApiResponse other = api().Get(WorkOrderPath(id), Token("zjj_handler"));
   EXPECT_EQ(other.status, 404) << other.Describe();
   EXPECT_FALSE(InQueue("zjj_handler", "all", id));
 
@@ -200,11 +161,13 @@ TEST_F(WorkflowTest, ExtensionApprovedMovesTheDeadlineRefusedDoesNot) {
   ClosedLoop& l = loop();
   const std::int64_t granted = l.InProgress("dh-01");
   const std::string due_before = ReplyDue(l.View(granted));
-  json v = l.Do("dh01_manager", granted, "request_extension", {{"working_days", 3}, {"reason", "需协调多个部门"}});
+  json v = l.Do("dh01_manager", granted, "request_extension",
+                {{"working_days", 3}, {"reason", "需协调多个部门"}});
   EXPECT_EQ(v["pending_extension"]["working_days"], 3);
   EXPECT_EQ(ReplyDue(v), due_before) << "a request alone moves nothing";
   // A second request while one is pending is refused.
-  ApiResponse twice = l.Act("dh01_manager", granted, "request_extension", {{"working_days", 1}, {"reason", "再延"}});
+  ApiResponse twice = l.Act("dh01_manager", granted, "request_extension",
+                            {{"working_days", 1}, {"reason", "再延"}});
   EXPECT_EQ(twice.status, 409) << twice.Describe();
   v = l.Do("dispatcher", granted, "decide_extension", {{"approve", true}, {"comment", "同意"}});
   EXPECT_TRUE(v["pending_extension"].is_null());
@@ -251,7 +214,8 @@ TEST_F(WorkflowTest, UnsatisfiedUnresolvedCallbackReopensUntilClosed) {
 
   l.Reply(id, "dh-01", "已联合执法部门查处，工地已停止夜间施工。");
   l.Approve(id);
-  v = l.Do("operator", id, "callback", {{"resolved", true}, {"satisfaction", "basically_satisfied"}});
+  v = l.Do("operator", id, "callback",
+           {{"resolved", true}, {"satisfaction", "basically_satisfied"}});
   EXPECT_EQ(StateOf(v), "closed");
   EXPECT_EQ(v["counts"]["reopens"], 1);
   // Resolved but unsatisfied closes too: only unresolved and unsatisfied reopens.
@@ -277,7 +241,8 @@ TEST_F(WorkflowTest, CitizenDisputesAClosureOnlyOnce) {
   json c = l.CitizenView(tracking, code);
   EXPECT_EQ(c["state"]["code"], "closed");
   const std::string dispute_path = "/api/v1/requests/" + tracking + "/dispute";
-  ApiResponse first = api().Post(dispute_path, {{"reason", "噪音问题并未解决"}}, "", {{"X-Query-Code", code}});
+  ApiResponse first =
+      api().Post(dispute_path, {{"reason", "噪音问题并未解决"}}, "", {{"X-Query-Code", code}});
   ASSERT_EQ(first.status, 200) << first.Describe();
   EXPECT_EQ(first["state"]["code"], "answered");
   EXPECT_EQ(first["disputed"], true);
@@ -299,8 +264,10 @@ TEST_F(WorkflowTest, CitizenDisputesAClosureOnlyOnce) {
 
 TEST_F(WorkflowTest, MergedRequestsBothSeeThePrimarysReply) {
   ClosedLoop& l = loop();
-  const json a = l.File({{"title", "东湖公园东门垃圾堆积"}, {"citizen", {{"name", "李四"}, {"phone", "13900001111"}}}});
-  const json b = l.File({{"title", "东湖公园门口垃圾没人清理"}, {"citizen", {{"name", "王五"}, {"phone", "13700002222"}}}});
+  const json a = l.File({{"title", "东湖公园东门垃圾堆积"},
+                         {"citizen", {{"name", "李四"}, {"phone", "13900001111"}}}});
+  const json b = l.File({{"title", "东湖公园门口垃圾没人清理"},
+                         {"citizen", {{"name", "王五"}, {"phone", "13700002222"}}}});
   const std::int64_t primary = l.IdOf(a["tracking_no"].get<std::string>());
   const std::int64_t repeat = l.IdOf(b["tracking_no"].get<std::string>());
   ASSERT_GT(primary, 0);
@@ -335,156 +302,52 @@ TEST_F(WorkflowTest, MergedRequestsBothSeeThePrimarysReply) {
   EXPECT_EQ(cross.status, 404) << cross.Describe();
 
   // The merged citizen may rate; the closure fans out too.
-  ApiResponse rated = api().Post("/api/v1/requests/" + b["tracking_no"].get<std::string>() + "/rate",
-                                 {{"satisfaction", "basically_satisfied"}}, "",
-                                 {{"X-Query-Code", b["query_code"].get<std::string>()}});
+  ApiResponse rated =
+      api().Post("/api/v1/requests/" + b["tracking_no"].get<std::string>() + "/rate",
+                 {{"satisfaction", "basically_satisfied"}}, "",
+                 {{"X-Query-Code", b["query_code"].get<std::string>()}});
   EXPECT_EQ(rated.status, 200) << rated.Describe();
   l.Do("operator", primary, "callback", {{"resolved", true}, {"satisfaction", "satisfied"}});
   cb = l.CitizenView(b["tracking_no"].get<std::string>(), b["query_code"].get<std::string>());
   EXPECT_TRUE(cb["closed_at"].is_string()) << cb.dump();
 }
 
-TEST_F(WorkflowTest, EmergencyCallIsDispatchedDirectly) {
+TEST_F(WorkflowTest, CentreAnswersItselfAndTakesItBackWhenUnresolved) {
   ClosedLoop& l = loop();
-  const json receipt = l.RecordReceipt({{"type", "help"},
-                                        {"urgency", "emergency"},
-                                        {"channel", "hotline"},
-                                        {"title", "幸福路燃气管道泄漏"},
-                                        {"detail", "幸福路8号楼下闻到浓烈燃气味，疑似管道泄漏。"}});
+  const json receipt = l.RecordReceipt({{"type", "consult"}, {"title", "居住证办理需要哪些材料"}});
   const std::int64_t id = receipt["work_order_id"].get<std::int64_t>();
-  json v = l.View(id);
-  EXPECT_EQ(v["urgency"]["code"], "emergency");
-  EXPECT_EQ(v["channel"]["code"], "hotline");
-  EXPECT_EQ(v["fast_lane"], true);
-  EXPECT_TRUE(InQueue("leader", "fast_lane", id));
+  l.Accept(id);
+  const std::string answer = "请携带身份证、居住地址证明到所在街道便民服务中心办理。";
+  json v = l.Do("operator", id, "self_resolve", {{"text", answer}});
+  EXPECT_EQ(StateOf(v), "answered");
+  EXPECT_TRUE(v["reply"]["unit"].is_null()) << "the centre's own answer has no unit";
+  EXPECT_TRUE(v["lead_unit"].is_null());
+  json c = l.CitizenView(receipt["tracking_no"].get<std::string>(),
+                         receipt["query_code"].get<std::string>());
+  EXPECT_EQ(c["reply"]["text"], answer);
 
-  v = l.Do("operator", id, "direct_dispatch", {{"unit_id", l.UnitId("dh-01")}, {"category_code", l.category()}});
-  EXPECT_EQ(StateOf(v), "dispatched");
-  EXPECT_EQ(v["lead_unit"]["id"], l.UnitId("dh-01"));
-  EXPECT_EQ(TimelineActions(v), (std::vector<std::string>{"submit", "direct_dispatch"}));
-  EXPECT_EQ(StateOf(l.Do("dh01_handler", id, "sign_for")), "in_progress");
-
-  // Only emergencies skip acceptance.
-  const std::int64_t normal = l.Record();
-  ApiResponse refused = l.Act("operator", normal, "direct_dispatch",
-                              {{"unit_id", l.UnitId("dh-01")}, {"category_code", l.category()}});
-  EXPECT_EQ(refused.status, 400) << refused.Describe();
-  EXPECT_EQ(refused.ErrorField(), "urgency");
-  EXPECT_EQ(l.View(normal)["version"], 1);
-  // A citizen cannot declare an emergency.
-  ApiResponse citizen = api().Post("/api/v1/requests", ClosedLoop::RequestBody({{"urgency", "emergency"}}));
-  EXPECT_EQ(citizen.status, 400) << citizen.Describe();
-  EXPECT_EQ(citizen.ErrorField(), "urgency");
+  // Unresolved and unsatisfied: no unit had it, so it goes back to the centre.
+  v = l.Do("operator", id, "callback", {{"resolved", false}, {"satisfaction", "unsatisfied"}});
+  EXPECT_EQ(StateOf(v), "accepted");
+  EXPECT_EQ(v["counts"]["reopens"], 1);
+  l.Dispatch(id, "dh-01");
+  EXPECT_EQ(StateOf(l.View(id)), "dispatched");
 }
 
-TEST_F(WorkflowTest, SupervisionAndEscalationFromStreetToDistrict) {
+TEST_F(WorkflowTest, RejectionReasonReachesTheCitizen) {
   ClosedLoop& l = loop();
-  const std::int64_t id = l.InProgress("dh-01");
-  json v = l.Do("dispatcher", id, "supervise", {{"note", "群众反映强烈，请加快办理"}, {"working_days", 2}});
-  EXPECT_EQ(v["supervised"], true);
-  EXPECT_EQ(v["supervision"]["open"], true);
-  EXPECT_TRUE(HasRunningClock(v, "supervision"));
-  EXPECT_TRUE(InQueue("dispatcher", "supervised", id));
-  ApiResponse again = l.Act("leader", id, "supervise", {{"note", "再督办"}});
-  EXPECT_EQ(again.status, 409) << again.Describe();
-
-  v = l.Do("dispatcher", id, "escalate", {{"unit_id", l.UnitId("dh")}, {"reason", "街道无力协调，提级区政府办理"}});
-  EXPECT_EQ(StateOf(v), "dispatched");
-  EXPECT_EQ(v["lead_unit"]["id"], l.UnitId("dh"));
-  EXPECT_EQ(v["handling_unit"]["id"], l.UnitId("dh"));
-  EXPECT_EQ(v["escalated"], true);
-  EXPECT_EQ(v["fast_lane"], true);
-  // The street no longer handles it; the district does.
-  EXPECT_EQ(l.Act("dh01_handler", id, "sign_for").status, 403);
-  EXPECT_EQ(StateOf(l.Do("dh_handler", id, "sign_for")), "in_progress");
-  // Escalation goes up only.
-  ApiResponse down = l.Act("dispatcher", id, "escalate", {{"unit_id", l.UnitId("dh-01")}, {"reason", "下放"}});
-  EXPECT_EQ(down.status, 400) << down.Describe();
-  EXPECT_EQ(down.ErrorField(), "unit_id");
-}
-
-TEST_F(WorkflowTest, LeaderInstructionIsAcknowledgedByTheUnit) {
-  ClosedLoop& l = loop();
-  const std::int64_t id = l.InProgress("dh-01");
-  json v = l.Do("leader", id, "instruct", {{"text", "请东湖区高度重视，三日内办结并报告。"}});
-  ASSERT_EQ(v["instructions"].size(), 1u);
-  EXPECT_TRUE(v["instructions"][0]["acknowledged_at"].is_null());
-  EXPECT_EQ(v["instructions"][0]["leader"], UserId("leader"));
-  EXPECT_TRUE(InQueue("dh01_handler", "instructed", id));
-
-  v = l.Do("dh01_handler", id, "acknowledge_instruction", {{"note", "已收到，马上落实"}});
-  EXPECT_TRUE(v["instructions"][0]["acknowledged_at"].is_string());
-  EXPECT_FALSE(InQueue("dh01_handler", "instructed", id));
-  ApiResponse again = l.Act("dh01_handler", id, "acknowledge_instruction");
-  EXPECT_EQ(again.status, 409) << again.Describe();
-  EXPECT_EQ(again.ErrorCode(), "illegal_transition");
-}
-
-TEST_F(WorkflowTest, WatchAndUnwatch) {
-  ClosedLoop& l = loop();
-  const std::int64_t id = l.Dispatched("dh-01");
-  const std::int64_t leader = UserId("leader");
-  json v = l.Do("leader", id, "watch");
-  EXPECT_NE(std::find(v["watchers"].begin(), v["watchers"].end(), leader), v["watchers"].end());
-  EXPECT_TRUE(InQueue("leader", "watched", id));
-  EXPECT_FALSE(InQueue("dispatcher", "watched", id));
-  ApiResponse twice = l.Act("leader", id, "watch");
-  EXPECT_EQ(twice.status, 409) << twice.Describe();
-  EXPECT_EQ(twice.ErrorCode(), "conflict");
-
-  v = l.Do("leader", id, "unwatch");
-  EXPECT_TRUE(v["watchers"].empty());
-  EXPECT_FALSE(InQueue("leader", "watched", id));
-  ApiResponse not_watching = l.Act("leader", id, "unwatch");
-  EXPECT_EQ(not_watching.status, 409) << not_watching.Describe();
-}
-
-TEST_F(WorkflowTest, PublicationNeedsTheCitizensConsent) {
-  ClosedLoop& l = loop();
-  const std::int64_t private_id = l.Answered("dh-01", {{"consent_public", false}});
-  const json before = l.View(private_id);
-  ApiResponse refused = l.Act("reviewer", private_id, "publish");
-  EXPECT_EQ(refused.status, 409) << refused.Describe();
-  EXPECT_EQ(refused.ErrorCode(), "illegal_transition");
-  EXPECT_NE(refused.ErrorMessage().find("consent"), std::string::npos) << refused.Describe();
-  const json after = l.View(private_id);
-  EXPECT_EQ(after["published"], false);
-  EXPECT_EQ(after["version"], before["version"]);
-
-  const std::int64_t id = l.Answered("dh-01", {{"consent_public", true}});
-  json v = l.Do("reviewer", id, "publish");
-  EXPECT_EQ(v["published"], true);
-  EXPECT_EQ(l.Act("dispatcher", id, "publish").status, 409);
-  v = l.Do("dispatcher", id, "unpublish", {{"reason", "含有未遮盖的个人信息"}});
-  EXPECT_EQ(v["published"], false);
-}
-
-TEST_F(WorkflowTest, IdempotentSubmissionReturnsTheFirstReceipt) {
-  const std::int64_t total = TotalWorkOrders();
-  json body = ClosedLoop::RequestBody({{"title", "公交站台顶棚破损漏雨"}, {"idempotency_key", "e2e-idem-1"}});
-  ApiResponse first = api().Post("/api/v1/requests", body);
-  ASSERT_EQ(first.status, 201) << first.Describe();
-  EXPECT_EQ(first["replayed"], false);
-  ApiResponse second = api().Post("/api/v1/requests", body);
-  ASSERT_EQ(second.status, 200) << second.Describe();
-  EXPECT_EQ(second["replayed"], true);
-  EXPECT_EQ(second["tracking_no"], first["tracking_no"]);
-  EXPECT_EQ(second["query_code"], first["query_code"]);
-  EXPECT_EQ(TotalWorkOrders(), total + 1);
-
-  // The key may come as a header as well.
-  body.erase("idempotency_key");
-  ApiResponse header = api().Post("/api/v1/requests", body, "", {{"Idempotency-Key", "e2e-idem-1"}});
-  EXPECT_EQ(header.status, 200) << header.Describe();
-  EXPECT_EQ(header["tracking_no"], first["tracking_no"]);
-
-  // The same key for different content is a conflict and creates nothing.
-  json changed = ClosedLoop::RequestBody({{"title", "公交站台顶棚破损漏雨（补充）"}, {"idempotency_key", "e2e-idem-1"}});
-  ApiResponse conflict = api().Post("/api/v1/requests", changed);
-  EXPECT_EQ(conflict.status, 409) << conflict.Describe();
-  EXPECT_EQ(conflict.ErrorCode(), "conflict");
-  EXPECT_EQ(conflict.ErrorField(), "idempotency_key");
-  EXPECT_EQ(TotalWorkOrders(), total + 1);
+  const json receipt = l.RecordReceipt({{"title", "咨询彩票中奖号码"}});
+  const std::int64_t id = receipt["work_order_id"].get<std::int64_t>();
+  json v = l.Do("operator", id, "reject", {{"reason", "不属于政务服务范围"}});
+  EXPECT_EQ(StateOf(v), "rejected");
+  EXPECT_EQ(v["reject_reason"], "不属于政务服务范围");
+  json c = l.CitizenView(receipt["tracking_no"].get<std::string>(),
+                         receipt["query_code"].get<std::string>());
+  EXPECT_EQ(c["state"]["code"], "rejected");
+  ASSERT_EQ(c["timeline"].size(), 2u);
+  EXPECT_EQ(c["timeline"][1]["action"], "reject");
+  EXPECT_EQ(c["timeline"][1]["reason"], "不属于政务服务范围");
+  EXPECT_TRUE(c["allowed_actions"].empty()) << "nothing to rate or dispute";
 }
 
 }  // namespace

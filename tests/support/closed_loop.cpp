@@ -8,7 +8,8 @@ ClosedLoop::ClosedLoop(TestServer& server) : server_(server) {
   ApiResponse units = api().Get("/api/v1/units");
   EXPECT_EQ(units.status, 200) << units.Describe();
   if (units["items"].is_array())
-    for (const json& u : units["items"]) units_[u["code"].get<std::string>()] = u["id"].get<std::int64_t>();
+    for (const json& u : units["items"])
+      units_[u["code"].get<std::string>()] = u["id"].get<std::int64_t>();
   ApiResponse cats = api().Get("/api/v1/categories");
   EXPECT_EQ(cats.status, 200) << cats.Describe();
   if (cats["items"].is_array()) {
@@ -31,8 +32,8 @@ std::int64_t ClosedLoop::UnitId(const std::string& code) const {
 
 std::string ClosedLoop::HandlerOf(const std::string& unit) {
   static const std::map<std::string, std::string> kHandlers = {
-      {"dh", "dh_handler"},       {"dh-01", "dh01_handler"},    {"xs", "xs_manager"},
-      {"zjj", "zjj_handler"},     {"zjj-wy", "zjjwy_handler"}, {"sthj", "sthj_handler"},
+      {"dh", "dh_handler"},   {"dh-01", "dh01_handler"},   {"xs", "xs_manager"},
+      {"zjj", "zjj_handler"}, {"zjj-wy", "zjjwy_handler"}, {"sthj", "sthj_handler"},
       {"rsj", "rsj_handler"}};
   auto it = kHandlers.find(unit);
   if (it == kHandlers.end()) ADD_FAILURE() << "no demo handler for unit " << unit;
@@ -40,21 +41,24 @@ std::string ClosedLoop::HandlerOf(const std::string& unit) {
 }
 
 std::string ClosedLoop::ManagerOf(const std::string& unit) {
-  static const std::map<std::string, std::string> kManagers = {
-      {"dh", "dh_manager"}, {"dh-01", "dh01_manager"}, {"xs", "xs_manager"}, {"zjj", "zjj_manager"}};
+  static const std::map<std::string, std::string> kManagers = {{"dh", "dh_manager"},
+                                                               {"dh-01", "dh01_manager"},
+                                                               {"xs", "xs_manager"},
+                                                               {"zjj", "zjj_manager"}};
   auto it = kManagers.find(unit);
   if (it == kManagers.end()) ADD_FAILURE() << "no demo manager for unit " << unit;
   return it == kManagers.end() ? "" : it->second;
 }
 
 json ClosedLoop::RequestBody(const json& overrides) {
-  json body = {{"type", "complaint"},
-               {"title", "小区楼下夜间施工噪音扰民"},
-               {"detail", "东湖区某小区旁工地每晚十一点后仍在施工，噪音很大，影响休息，请尽快处理。"},
-               {"area_code", "dh-01"},
-               {"address", "东湖区幸福路8号"},
-               {"citizen", {{"name", "张三"}, {"phone", "13800138000"}}},
-               {"consent_public", true}};
+  json body = {
+      {"type", "complaint"},
+      {"title", "小区楼下夜间施工噪音扰民"},
+      {"detail", "东湖区某小区旁工地每晚十一点后仍在施工，噪音很大，影响休息，请尽快处理。"},
+      {"area_code", "dh-01"},
+      {"address", "东湖区幸福路8号"},
+      {"citizen", {{"name", "张三"}, {"phone", "13800138000"}}},
+      {"consent_public", true}};
   for (const auto& [k, v] : overrides.items()) {
     if (v.is_null()) {
       body.erase(k);
@@ -73,7 +77,8 @@ json ClosedLoop::File(const json& overrides) {
 
 json ClosedLoop::RecordReceipt(const json& overrides) {
   json body = RequestBody(overrides);
-  if (!overrides.contains("title")) body["title"] = "夜间施工噪音扰民 " + std::to_string(++counter_);
+  if (!overrides.contains("title"))
+    body["title"] = "夜间施工噪音扰民 " + std::to_string(++counter_);
   ApiResponse r = api().Post("/api/v1/requests", body, Token("operator"));
   EXPECT_EQ(r.status, 201) << r.Describe();
   if (!r["work_order_id"].is_number_integer())
@@ -110,10 +115,11 @@ ApiResponse ClosedLoop::Act(const std::string& user, std::int64_t id, const std:
   return api().Post("/api/v1/work-orders/" + std::to_string(id) + "/" + action, body, Token(user));
 }
 
-json ClosedLoop::Do(const std::string& user, std::int64_t id, const std::string& action, const json& body) {
+json ClosedLoop::Do(const std::string& user, std::int64_t id, const std::string& action,
+                    const json& body) {
   ApiResponse r = Act(user, id, action, body);
-  EXPECT_EQ(r.status, 200) << user << " " << action << " on work order " << id << " with " << body.dump()
-                           << ": " << r.Describe();
+  EXPECT_EQ(r.status, 200) << user << " " << action << " on work order " << id << " with "
+                           << body.dump() << ": " << r.Describe();
   return r.json_body;
 }
 
@@ -135,14 +141,18 @@ void ClosedLoop::Accept(std::int64_t id) {
 void ClosedLoop::Dispatch(std::int64_t id, const std::string& unit) {
   Do("dispatcher", id, "dispatch", {{"unit_id", UnitId(unit)}});
 }
-void ClosedLoop::SignFor(std::int64_t id, const std::string& unit) { Do(HandlerOf(unit), id, "sign_for"); }
+void ClosedLoop::SignFor(std::int64_t id, const std::string& unit) {
+  Do(HandlerOf(unit), id, "sign_for");
+}
 void ClosedLoop::ContactCitizen(std::int64_t id, const std::string& unit) {
   Do(HandlerOf(unit), id, "contact", {{"method", "phone"}, {"note", "已电话联系"}});
 }
 void ClosedLoop::Reply(std::int64_t id, const std::string& unit, const std::string& text) {
   Do(HandlerOf(unit), id, "reply", {{"text", text}});
 }
-void ClosedLoop::Approve(std::int64_t id) { Do("reviewer", id, "approve_reply"); }
+void ClosedLoop::Approve(std::int64_t id) {
+  Do("reviewer", id, "approve_reply");
+}
 
 std::int64_t ClosedLoop::Accepted(const json& overrides) {
   const std::int64_t id = Record(overrides);
@@ -181,12 +191,14 @@ std::int64_t ClosedLoop::Closed(const std::string& unit, const json& overrides) 
 }
 std::int64_t ClosedLoop::Returned(const std::string& unit, const json& overrides) {
   const std::int64_t id = Dispatched(unit, overrides);
-  Do(ManagerOf(unit), id, "return", {{"reason", "不属于本单位职责"}, {"legal_basis", "《物业管理条例》第五条"}});
+  Do(ManagerOf(unit), id, "return",
+     {{"reason", "不属于本单位职责"}, {"legal_basis", "《物业管理条例》第五条"}});
   return id;
 }
 std::int64_t ClosedLoop::Reopened(const std::string& unit, const json& overrides) {
   const std::int64_t id = Answered(unit, overrides);
-  Do("operator", id, "callback", {{"resolved", false}, {"satisfaction", "unsatisfied"}, {"note", "问题仍未解决"}});
+  Do("operator", id, "callback",
+     {{"resolved", false}, {"satisfaction", "unsatisfied"}, {"note", "问题仍未解决"}});
   return id;
 }
 

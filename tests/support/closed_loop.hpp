@@ -75,7 +75,8 @@ class ClosedLoop {
   void Dispatch(std::int64_t id, const std::string& unit);
   void SignFor(std::int64_t id, const std::string& unit);
   void ContactCitizen(std::int64_t id, const std::string& unit);
-  void Reply(std::int64_t id, const std::string& unit, const std::string& text = "经核查，已督促物业整改。");
+  void Reply(std::int64_t id, const std::string& unit,
+             const std::string& text = "经核查，已督促物业整改。");
   void Approve(std::int64_t id);
 
  private:

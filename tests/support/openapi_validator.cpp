@@ -176,13 +176,15 @@ const json* OpenApiValidator::FindPathItem(std::string_view path, std::string* t
   return best;
 }
 
-std::vector<std::string> OpenApiValidator::CheckResponse(std::string_view method, std::string_view path,
-                                                         int status, std::string_view body) const {
+std::vector<std::string> OpenApiValidator::CheckResponse(std::string_view method,
+                                                         std::string_view path, int status,
+                                                         std::string_view body) const {
   std::string tmpl;
   const json* item = FindPathItem(path, &tmpl);
   if (!item) return {"(response): no documented path matches " + std::string(path)};
   const std::string m = Lower(method);
-  if (!item->contains(m)) return {"(response): " + std::string(method) + " " + tmpl + " is not documented"};
+  if (!item->contains(m))
+    return {"(response): " + std::string(method) + " " + tmpl + " is not documented"};
   const json& op = (*item)[m];
   if (!op.contains("responses")) return {"(response): " + tmpl + " documents no responses"};
   const json& responses = op["responses"];
@@ -196,7 +198,8 @@ std::vector<std::string> OpenApiValidator::CheckResponse(std::string_view method
     }
   }
   if (!response)
-    return {"(response): status " + code + " is not documented for " + std::string(method) + " " + tmpl};
+    return {"(response): status " + code + " is not documented for " + std::string(method) + " " +
+            tmpl};
   int hops = 0;
   while (response->contains("$ref") && hops++ < 8) {
     response = Resolve((*response)["$ref"].get<std::string>());
@@ -204,7 +207,8 @@ std::vector<std::string> OpenApiValidator::CheckResponse(std::string_view method
   }
   if (!response->contains("content")) return {};
   const json& content = (*response)["content"];
-  if (!content.contains("application/json") || !content["application/json"].contains("schema")) return {};
+  if (!content.contains("application/json") || !content["application/json"].contains("schema"))
+    return {};
   json value;
   try {
     value = json::parse(body);
@@ -218,7 +222,7 @@ std::vector<std::string> OpenApiValidator::CheckValue(const json& schema, const 
   std::vector<std::string> out;
   Check(schema, value, "", out, 0);
   for (std::string& v : out)
-    if (v.rfind(": ", 0) == 0) v = "(root)" + v;  // the root's pointer is ""
+    if (v.rfind(": ", 0) == 0) v.insert(0, "(root)");  // the root's pointer is ""
   return out;
 }
 
@@ -262,7 +266,8 @@ void OpenApiValidator::Check(const json& schema, const json& value, const std::s
         ++matches;
       } else {
         const std::string& first = sub_out.front();
-        why += "\n    alternative " + std::to_string(i) + ": " + (first.rfind(": ", 0) == 0 ? "(root)" : "") + first;
+        why += "\n    alternative " + std::to_string(i) + ": " +
+               (first.rfind(": ", 0) == 0 ? "(root)" : "") + first;
         if (sub_out.size() > 1) why += " (+" + std::to_string(sub_out.size() - 1) + " more)";
       }
     }
@@ -270,22 +275,25 @@ void OpenApiValidator::Check(const json& schema, const json& value, const std::s
       out.push_back(pointer + ": matches none of the " + std::string(one ? "oneOf" : "anyOf") +
                     " alternatives:" + why);
     } else if (one && matches > 1) {
-      out.push_back(pointer + ": matches " + std::to_string(matches) + " oneOf alternatives, exactly one allowed");
+      out.push_back(pointer + ": matches " + std::to_string(matches) +
+                    " oneOf alternatives, exactly one allowed");
     }
   }
 
   if (schema.contains("type")) {
     const std::string type = schema["type"].get<std::string>();
     if (!HasType(value, type)) {
-      out.push_back(pointer + ": expected " + type + (schema.value("nullable", false) ? " or null" : "") +
-                    ", got " + TypeOf(value) + " " + Show(value));
+      out.push_back(pointer + ": expected " + type +
+                    (schema.value("nullable", false) ? " or null" : "") + ", got " + TypeOf(value) +
+                    " " + Show(value));
       return;  // the remaining keywords would only repeat the mismatch
     }
   }
   if (schema.contains("enum")) {
     bool found = false;
     for (const json& e : schema["enum"]) found = found || e == value;
-    if (!found) out.push_back(pointer + ": " + Show(value) + " is not one of " + Show(schema["enum"]));
+    if (!found)
+      out.push_back(pointer + ": " + Show(value) + " is not one of " + Show(schema["enum"]));
   }
   if (value.is_object() || value.is_array()) {
     CheckObject(schema, value, pointer, out, depth);
@@ -294,8 +302,9 @@ void OpenApiValidator::Check(const json& schema, const json& value, const std::s
   }
 }
 
-void OpenApiValidator::CheckObject(const json& schema, const json& value, const std::string& pointer,
-                                   std::vector<std::string>& out, int depth) const {
+void OpenApiValidator::CheckObject(const json& schema, const json& value,
+                                   const std::string& pointer, std::vector<std::string>& out,
+                                   int depth) const {
   if (value.is_array()) {
     if (schema.contains("minItems") && value.size() < schema["minItems"].get<std::size_t>())
       out.push_back(pointer + ": fewer than " + schema["minItems"].dump() + " items");
@@ -319,7 +328,8 @@ void OpenApiValidator::CheckObject(const json& schema, const json& value, const 
     } else if (schema.contains("additionalProperties")) {
       const json& extra = schema["additionalProperties"];
       if (extra.is_boolean() && !extra.get<bool>()) {
-        out.push_back(child + ": property '" + key + "' is not in the schema (additionalProperties: false)");
+        out.push_back(child + ": property '" + key +
+                      "' is not in the schema (additionalProperties: false)");
       } else if (extra.is_object()) {
         Check(extra, v, child, out, depth + 1);
       }
@@ -327,7 +337,8 @@ void OpenApiValidator::CheckObject(const json& schema, const json& value, const 
   }
 }
 
-void OpenApiValidator::CheckScalar(const json& schema, const json& value, const std::string& pointer,
+void OpenApiValidator::CheckScalar(const json& schema, const json& value,
+                                   const std::string& pointer,
                                    std::vector<std::string>& out) const {
   if (value.is_string()) {
     const std::string s = value.get<std::string>();
@@ -336,16 +347,21 @@ void OpenApiValidator::CheckScalar(const json& schema, const json& value, const 
       out.push_back(pointer + ": longer than " + schema["maxLength"].dump() + " characters");
     if (schema.contains("minLength") && n < schema["minLength"].get<std::size_t>())
       out.push_back(pointer + ": shorter than " + schema["minLength"].dump() + " characters");
-    if (schema.contains("pattern") && !std::regex_search(s, std::regex(schema["pattern"].get<std::string>())))
-      out.push_back(pointer + ": " + Show(value) + " does not match the pattern " + schema["pattern"].dump());
+    if (schema.contains("pattern") &&
+        !std::regex_search(s, std::regex(schema["pattern"].get<std::string>())))
+      out.push_back(pointer + ": " + Show(value) + " does not match the pattern " +
+                    schema["pattern"].dump());
     if (schema.contains("format") && !CheckFormat(schema["format"].get<std::string>(), s))
-      out.push_back(pointer + ": " + Show(value) + " is not a " + schema["format"].get<std::string>());
+      out.push_back(pointer + ": " + Show(value) + " is not a " +
+                    schema["format"].get<std::string>());
   } else if (value.is_number()) {
     const double d = value.get<double>();
     if (schema.contains("minimum") && d < schema["minimum"].get<double>())
-      out.push_back(pointer + ": " + Show(value) + " is less than the minimum " + schema["minimum"].dump());
+      out.push_back(pointer + ": " + Show(value) + " is less than the minimum " +
+                    schema["minimum"].dump());
     if (schema.contains("maximum") && d > schema["maximum"].get<double>())
-      out.push_back(pointer + ": " + Show(value) + " is more than the maximum " + schema["maximum"].dump());
+      out.push_back(pointer + ": " + Show(value) + " is more than the maximum " +
+                    schema["maximum"].dump());
   }
 }
 

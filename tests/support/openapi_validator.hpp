@@ -7,11 +7,10 @@
 // date-time and date, allOf, anyOf and oneOf.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace lizheng::e2e {
 
@@ -33,7 +32,8 @@ class OpenApiValidator {
   // The violations of `value` against `schema` (a schema object or a $ref),
   // each starting with the JSON pointer of the offending value ("(root)" for
   // the root), e.g. "/items/0/state/code: 'sent' is not one of ...".
-  std::vector<std::string> CheckValue(const nlohmann::json& schema, const nlohmann::json& value) const;
+  std::vector<std::string> CheckValue(const nlohmann::json& schema,
+                                      const nlohmann::json& value) const;
 
   // {"$ref": "#/components/schemas/<name>"}.
   static nlohmann::json SchemaRef(std::string_view name);
@@ -43,10 +43,10 @@ class OpenApiValidator {
  private:
   void Check(const nlohmann::json& schema, const nlohmann::json& value, const std::string& pointer,
              std::vector<std::string>& out, int depth) const;
-  void CheckObject(const nlohmann::json& schema, const nlohmann::json& value, const std::string& pointer,
-                   std::vector<std::string>& out, int depth) const;
-  void CheckScalar(const nlohmann::json& schema, const nlohmann::json& value, const std::string& pointer,
-                   std::vector<std::string>& out) const;
+  void CheckObject(const nlohmann::json& schema, const nlohmann::json& value,
+                   const std::string& pointer, std::vector<std::string>& out, int depth) const;
+  void CheckScalar(const nlohmann::json& schema, const nlohmann::json& value,
+                   const std::string& pointer, std::vector<std::string>& out) const;
   // The target of a local reference "#/..."; nullptr if it does not resolve.
   const nlohmann::json* Resolve(const std::string& ref) const;
   // The path item matching a concrete path; concrete segments beat templates.

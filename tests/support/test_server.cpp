@@ -1,6 +1,7 @@
 #include "test_server.hpp"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -15,8 +16,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
-
-#include <gtest/gtest.h>
 
 namespace lizheng::e2e {
 namespace {
@@ -88,17 +87,19 @@ std::string Shorten(const std::string& s, std::size_t max = 600) {
 // Demo accounts signed in once when the template is made; operator2 is left
 // out on purpose, for tests that need sessions of their own to revoke or
 // expire.
-const char* const kPreSignedIn[] = {
-    "operator",   "dispatcher",   "reviewer",    "leader",      "admin",      "dh_manager",
-    "dh_handler", "dh01_manager", "dh01_handler", "xs_manager", "zjj_manager", "zjj_handler",
-    "zjjwy_handler", "sthj_handler", "rsj_handler"};
+const char* const kPreSignedIn[] = {"operator",      "dispatcher",   "reviewer",    "leader",
+                                    "admin",         "dh_manager",   "dh_handler",  "dh01_manager",
+                                    "dh01_handler",  "xs_manager",   "zjj_manager", "zjj_handler",
+                                    "zjjwy_handler", "sthj_handler", "rsj_handler"};
 
 // Sessions last 12 hours; a template older than this is made again.
 constexpr auto kTemplateMaxAge = std::chrono::hours(6);
 
 }  // namespace
 
-std::string LizhengBinary() { return LIZHENG_BIN; }
+std::string LizhengBinary() {
+  return LIZHENG_BIN;
+}
 
 // ----------------------------------------------------------------- ApiResponse
 
@@ -116,9 +117,15 @@ std::string ErrorMember(const json& body, const char* key) {
 }
 }  // namespace
 
-std::string ApiResponse::ErrorCode() const { return ErrorMember(json_body, "code"); }
-std::string ApiResponse::ErrorField() const { return ErrorMember(json_body, "field"); }
-std::string ApiResponse::ErrorMessage() const { return ErrorMember(json_body, "message"); }
+std::string ApiResponse::ErrorCode() const {
+  return ErrorMember(json_body, "code");
+}
+std::string ApiResponse::ErrorField() const {
+  return ErrorMember(json_body, "field");
+}
+std::string ApiResponse::ErrorMessage() const {
+  return ErrorMember(json_body, "message");
+}
 
 std::string ApiResponse::Describe() const {
   if (status == 0) return "no response (" + transport_error + ")";
@@ -157,14 +164,16 @@ ApiResponse ApiClient::Post(const std::string& path, const json& body, const std
   return PostRaw(path, body.dump(), token, headers);
 }
 
-ApiResponse ApiClient::PostRaw(const std::string& path, const std::string& body, const std::string& token,
-                               const httplib::Headers& headers, const std::string& content_type) const {
+ApiResponse ApiClient::PostRaw(const std::string& path, const std::string& body,
+                               const std::string& token, const httplib::Headers& headers,
+                               const std::string& content_type) const {
   auto c = Connect();
   return Finish("POST", path,
                 c->Post(path.c_str(), WithToken(headers, token), body, content_type.c_str()));
 }
 
-ApiResponse ApiClient::Finish(const std::string& method, const std::string& path, httplib::Result r) const {
+ApiResponse ApiClient::Finish(const std::string& method, const std::string& path,
+                              httplib::Result r) const {
   ApiResponse out;
   if (!r) {
     out.transport_error = httplib::to_string(r.error());
@@ -180,12 +189,13 @@ ApiResponse ApiClient::Finish(const std::string& method, const std::string& path
   } catch (const json::parse_error&) {
     out.json_body = nullptr;
   }
-  const std::vector<std::string> violations = validator_.CheckResponse(method, path, out.status, out.body);
+  const std::vector<std::string> violations =
+      validator_.CheckResponse(method, path, out.status, out.body);
   if (!violations.empty()) {
     std::string all;
     for (const auto& v : violations) all += "\n  " + v;
-    ADD_FAILURE() << "response does not match docs/openapi.json: " << method << " " << path << " -> "
-                  << out.status << all << "\n  body: " << Shorten(out.body, 2000);
+    ADD_FAILURE() << "response does not match docs/openapi.json: " << method << " " << path
+                  << " -> " << out.status << all << "\n  body: " << Shorten(out.body, 2000);
   }
   return out;
 }
@@ -229,9 +239,9 @@ TestServer::DemoFiles TestServer::DemoTemplate() {
     throw std::runtime_error("no lizheng binary at " + LizhengBinary());
   const std::string cache = LIZHENG_E2E_CACHE_DIR;
   fs::create_directories(cache);
-  const std::string key = std::to_string(st.st_size) + "-" + std::to_string(st.st_mtim.tv_sec) + "-" +
-                          std::to_string(st.st_mtim.tv_nsec);
-  const DemoFiles files{cache + "/demo-" + key + ".db", cache + "/demo-" + key + ".tokens.json"};
+  const std::string key = std::to_string(st.st_size) + "-" + std::to_string(st.st_mtim.tv_sec) +
+                          "-" + std::to_string(st.st_mtim.tv_nsec);
+  DemoFiles files{cache + "/demo-" + key + ".db", cache + "/demo-" + key + ".tokens.json"};
   auto fresh = [&] {
     return fs::exists(files.db) &&
            fs::file_time_type::clock::now() - fs::last_write_time(files.db) < kTemplateMaxAge;
@@ -239,7 +249,8 @@ TestServer::DemoFiles TestServer::DemoTemplate() {
   if (fresh()) return files;
 
   const int lock = open((cache + "/lock").c_str(), O_RDWR | O_CREAT, 0644);
-  if (lock < 0 || flock(lock, LOCK_EX) != 0) throw std::runtime_error("cannot lock " + cache + "/lock");
+  if (lock < 0 || flock(lock, LOCK_EX) != 0)
+    throw std::runtime_error("cannot lock " + cache + "/lock");
   struct Unlock {
     int fd;
     ~Unlock() { close(fd); }
@@ -251,9 +262,11 @@ TestServer::DemoFiles TestServer::DemoTemplate() {
   fs::remove_all(work);
   fs::create_directories(work);
   std::string out;
-  const int rc = RunCli({"demo", "--db", work + "/db", "--requests", "0", "--now", NowRfc3339()}, &out);
+  const int rc =
+      RunCli({"demo", "--db", work + "/db", "--requests", "0", "--now", NowRfc3339()}, &out);
   if (rc != 0)
-    throw std::runtime_error("lizheng demo failed with exit code " + std::to_string(rc) + ":\n" + out);
+    throw std::runtime_error("lizheng demo failed with exit code " + std::to_string(rc) + ":\n" +
+                             out);
   {
     TestServer maker(AdoptTag{}, work);
     std::vector<std::thread> threads;
@@ -266,7 +279,8 @@ TestServer::DemoFiles TestServer::DemoTemplate() {
     for (std::thread& th : threads) th.join();
     json tokens = json::object();
     for (const auto& [user, token] : maker.tokens_) {
-      if (token.empty()) throw std::runtime_error("could not sign in as " + user + ":\n" + maker.LogTail());
+      if (token.empty())
+        throw std::runtime_error("could not sign in as " + user + ":\n" + maker.LogTail());
       tokens[user] = token;
     }
     std::ofstream(work + "/tokens.json") << tokens.dump(2) << "\n";
@@ -309,15 +323,16 @@ void TestServer::Stop() {
   // A clean shutdown exits 0; anything else (a crash, a sanitizer report at
   // exit, a hang) is a server bug worth a failure.
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    ADD_FAILURE() << "lizheng serve did not shut down cleanly (status " << status << "):\n" << LogTail();
+    ADD_FAILURE() << "lizheng serve did not shut down cleanly (status " << status << "):\n"
+                  << LogTail();
 }
 
 void TestServer::Start() {
   if (pid_ > 0) throw std::runtime_error("the server is already running");
   const std::string port_file = dir_ + "/port";
   fs::remove(port_file);
-  pid_ = Spawn({LizhengBinary(), "serve", "--db", db_path(), "--port", "0", "--port-file", port_file,
-                "--threads", "16", "--sync", options_.sync},
+  pid_ = Spawn({LizhengBinary(), "serve", "--db", db_path(), "--port", "0", "--port-file",
+                port_file, "--threads", "16", "--sync", options_.sync},
                dir_ + "/server.log");
   const auto deadline = steady_clock::now() + kStartTimeout;
   port_ = 0;

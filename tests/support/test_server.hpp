@@ -8,17 +8,16 @@
 // sthj_handler, rsj_handler.
 #pragma once
 
+#include <httplib.h>
 #include <sys/types.h>
 
 #include <csignal>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <httplib.h>
-#include <nlohmann/json.hpp>
 
 #include "openapi_validator.hpp"
 
@@ -64,8 +63,8 @@ class ApiClient {
   ApiResponse Post(const std::string& path, const json& body, const std::string& token = "",
                    const httplib::Headers& headers = {}) const;
   // A body sent as is (malformed JSON, invalid UTF-8, oversized).
-  ApiResponse PostRaw(const std::string& path, const std::string& body, const std::string& token = "",
-                      const httplib::Headers& headers = {},
+  ApiResponse PostRaw(const std::string& path, const std::string& body,
+                      const std::string& token = "", const httplib::Headers& headers = {},
                       const std::string& content_type = "application/json") const;
 
  private:

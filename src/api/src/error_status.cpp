@@ -12,7 +12,7 @@ struct Row {
   std::string_view wire;
 };
 
-constexpr std::array<Row, 10> kTable{{
+constexpr std::array<Row, 11> kTable{{
     {ErrorCode::kInvalidArgument, 400, "invalid_argument"},
     {ErrorCode::kUnauthenticated, 401, "unauthenticated"},
     {ErrorCode::kForbidden, 403, "forbidden"},
@@ -20,6 +20,7 @@ constexpr std::array<Row, 10> kTable{{
     {ErrorCode::kConflict, 409, "conflict"},
     {ErrorCode::kIllegalTransition, 409, "illegal_transition"},
     {ErrorCode::kPayloadTooLarge, 413, "payload_too_large"},
+    {ErrorCode::kUnsupportedMediaType, 415, "unsupported_media_type"},
     {ErrorCode::kTooManyRequests, 429, "too_many_requests"},
     {ErrorCode::kUnavailable, 503, "unavailable"},
     {ErrorCode::kInternal, 500, "internal"},

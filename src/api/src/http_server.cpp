@@ -100,6 +100,25 @@ HttpServer::HttpServer(ApiServices services, ServerOptions options)
     }
   });
 
+  // The API speaks JSON only. A form or multipart body would otherwise be
+  // parsed (and size-capped) by httplib before any route sees it, so it is
+  // refused here, before the body is read, with the header named.
+  svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "POST" && req.method != "PUT" && req.method != "PATCH")
+      return httplib::Server::HandlerResponse::Unhandled;
+    if (!req.has_header("Content-Type")) return httplib::Server::HandlerResponse::Unhandled;
+    std::string type = req.get_header_value("Content-Type");
+    type = type.substr(0, type.find(';'));
+    for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (!type.empty() && type.back() == ' ') type.pop_back();
+    if (type == "application/json" || type.empty())
+      return httplib::Server::HandlerResponse::Unhandled;
+    SendError(res, MakeError(ErrorCode::kUnsupportedMediaType,
+                             "Content-Type: must be application/json, not " + type,
+                             "Content-Type"));
+    return httplib::Server::HandlerResponse::Handled;
+  });
+
   svr.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
     SendJson(res, 200, {{"status", "ok"}});
   });

@@ -17,6 +17,7 @@ enum class ErrorCode {
   kConflict,           // concurrent change or duplicate (409)
   kIllegalTransition,  // the action does not apply in the current state (409)
   kPayloadTooLarge,    // body over the limit (413)
+  kUnsupportedMediaType,  // a body that is not JSON (415)
   kTooManyRequests,    // rate limited (429)
   kUnavailable,        // storage full or shutting down (503)
   kInternal,           // our bug or an unexpected system failure (500)

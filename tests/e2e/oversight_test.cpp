@@ -1,0 +1,209 @@
+// Across the states of the closed loop (DESIGN.md §3): emergencies and the
+// fast lane, supervision and escalation, leaders' instructions, the watch
+// list, assisting units, publication with consent, and idempotent intake.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "server_suite.hpp"
+#include "work_order_views.hpp"
+
+namespace lizheng::e2e {
+namespace {
+
+class OversightTest : public ServerSuite {};
+
+TEST_F(OversightTest, EmergencyCallIsDispatchedDirectly) {
+  ClosedLoop& l = loop();
+  const json receipt = l.RecordReceipt({{"type", "help"},
+                                        {"urgency", "emergency"},
+                                        {"channel", "hotline"},
+                                        {"title", "幸福路燃气管道泄漏"},
+                                        {"detail", "幸福路8号楼下闻到浓烈燃气味，疑似管道泄漏。"}});
+  const std::int64_t id = receipt["work_order_id"].get<std::int64_t>();
+  json v = l.View(id);
+  EXPECT_EQ(v["urgency"]["code"], "emergency");
+  EXPECT_EQ(v["channel"]["code"], "hotline");
+  EXPECT_EQ(v["fast_lane"], true);
+  EXPECT_TRUE(InQueue("leader", "fast_lane", id));
+
+  v = l.Do("operator", id, "direct_dispatch",
+           {{"unit_id", l.UnitId("dh-01")}, {"category_code", l.category()}});
+  EXPECT_EQ(StateOf(v), "dispatched");
+  EXPECT_EQ(v["lead_unit"]["id"], l.UnitId("dh-01"));
+  EXPECT_EQ(TimelineActions(v), (std::vector<std::string>{"submit", "direct_dispatch"}));
+  EXPECT_EQ(StateOf(l.Do("dh01_handler", id, "sign_for")), "in_progress");
+
+  // Only emergencies skip acceptance.
+  const std::int64_t normal = l.Record();
+  ApiResponse refused = l.Act("operator", normal, "direct_dispatch",
+                              {{"unit_id", l.UnitId("dh-01")}, {"category_code", l.category()}});
+  EXPECT_EQ(refused.status, 400) << refused.Describe();
+  EXPECT_EQ(refused.ErrorField(), "urgency");
+  EXPECT_EQ(l.View(normal)["version"], 1);
+  // A citizen cannot declare an emergency.
+  ApiResponse citizen =
+      api().Post("/api/v1/requests", ClosedLoop::RequestBody({{"urgency", "emergency"}}));
+  EXPECT_EQ(citizen.status, 400) << citizen.Describe();
+  EXPECT_EQ(citizen.ErrorField(), "urgency");
+}
+
+TEST_F(OversightTest, SupervisionAndEscalationFromStreetToDistrict) {
+  ClosedLoop& l = loop();
+  const std::int64_t id = l.InProgress("dh-01");
+  json v = l.Do("dispatcher", id, "supervise",
+                {{"note", "群众反映强烈，请加快办理"}, {"working_days", 2}});
+  EXPECT_EQ(v["supervised"], true);
+  EXPECT_EQ(v["supervision"]["open"], true);
+  EXPECT_TRUE(HasRunningClock(v, "supervision"));
+  EXPECT_TRUE(InQueue("dispatcher", "supervised", id));
+  ApiResponse again = l.Act("leader", id, "supervise", {{"note", "再督办"}});
+  EXPECT_EQ(again.status, 409) << again.Describe();
+
+  v = l.Do("dispatcher", id, "escalate",
+           {{"unit_id", l.UnitId("dh")}, {"reason", "街道无力协调，提级区政府办理"}});
+  EXPECT_EQ(StateOf(v), "dispatched");
+  EXPECT_EQ(v["lead_unit"]["id"], l.UnitId("dh"));
+  EXPECT_EQ(v["handling_unit"]["id"], l.UnitId("dh"));
+  EXPECT_EQ(v["escalated"], true);
+  EXPECT_EQ(v["fast_lane"], true);
+  // The street no longer handles it; the district does.
+  EXPECT_EQ(l.Act("dh01_handler", id, "sign_for").status, 403);
+  EXPECT_EQ(StateOf(l.Do("dh_handler", id, "sign_for")), "in_progress");
+  // Escalation goes up only.
+  ApiResponse down =
+      l.Act("dispatcher", id, "escalate", {{"unit_id", l.UnitId("dh-01")}, {"reason", "下放"}});
+  EXPECT_EQ(down.status, 400) << down.Describe();
+  EXPECT_EQ(down.ErrorField(), "unit_id");
+}
+
+TEST_F(OversightTest, LeaderInstructionIsAcknowledgedByTheUnit) {
+  ClosedLoop& l = loop();
+  const std::int64_t id = l.InProgress("dh-01");
+  json v = l.Do("leader", id, "instruct", {{"text", "请东湖区高度重视，三日内办结并报告。"}});
+  ASSERT_EQ(v["instructions"].size(), 1u);
+  EXPECT_TRUE(v["instructions"][0]["acknowledged_at"].is_null());
+  EXPECT_EQ(v["instructions"][0]["leader"], UserId("leader"));
+  EXPECT_TRUE(InQueue("dh01_handler", "instructed", id));
+
+  v = l.Do("dh01_handler", id, "acknowledge_instruction", {{"note", "已收到，马上落实"}});
+  EXPECT_TRUE(v["instructions"][0]["acknowledged_at"].is_string());
+  EXPECT_FALSE(InQueue("dh01_handler", "instructed", id));
+  ApiResponse again = l.Act("dh01_handler", id, "acknowledge_instruction");
+  EXPECT_EQ(again.status, 409) << again.Describe();
+  EXPECT_EQ(again.ErrorCode(), "illegal_transition");
+}
+
+TEST_F(OversightTest, WatchAndUnwatch) {
+  ClosedLoop& l = loop();
+  const std::int64_t id = l.Dispatched("dh-01");
+  const std::int64_t leader = UserId("leader");
+  json v = l.Do("leader", id, "watch");
+  EXPECT_NE(std::find(v["watchers"].begin(), v["watchers"].end(), leader), v["watchers"].end());
+  EXPECT_TRUE(InQueue("leader", "watched", id));
+  EXPECT_FALSE(InQueue("dispatcher", "watched", id));
+  ApiResponse twice = l.Act("leader", id, "watch");
+  EXPECT_EQ(twice.status, 409) << twice.Describe();
+  EXPECT_EQ(twice.ErrorCode(), "conflict");
+
+  v = l.Do("leader", id, "unwatch");
+  EXPECT_TRUE(v["watchers"].empty());
+  EXPECT_FALSE(InQueue("leader", "watched", id));
+  ApiResponse not_watching = l.Act("leader", id, "unwatch");
+  EXPECT_EQ(not_watching.status, 409) << not_watching.Describe();
+}
+
+TEST_F(OversightTest, PublicationNeedsTheCitizensConsent) {
+  ClosedLoop& l = loop();
+  const std::int64_t private_id = l.Answered("dh-01", {{"consent_public", false}});
+  const json before = l.View(private_id);
+  ApiResponse refused = l.Act("reviewer", private_id, "publish");
+  EXPECT_EQ(refused.status, 409) << refused.Describe();
+  EXPECT_EQ(refused.ErrorCode(), "illegal_transition");
+  EXPECT_NE(refused.ErrorMessage().find("consent"), std::string::npos) << refused.Describe();
+  const json after = l.View(private_id);
+  EXPECT_EQ(after["published"], false);
+  EXPECT_EQ(after["version"], before["version"]);
+
+  const std::int64_t id = l.Answered("dh-01", {{"consent_public", true}});
+  json v = l.Do("reviewer", id, "publish");
+  EXPECT_EQ(v["published"], true);
+  EXPECT_EQ(l.Act("dispatcher", id, "publish").status, 409);
+  v = l.Do("dispatcher", id, "unpublish", {{"reason", "含有未遮盖的个人信息"}});
+  EXPECT_EQ(v["published"], false);
+}
+
+TEST_F(OversightTest, IdempotentSubmissionReturnsTheFirstReceipt) {
+  const std::int64_t total = TotalWorkOrders();
+  json body = ClosedLoop::RequestBody(
+      {{"title", "公交站台顶棚破损漏雨"}, {"idempotency_key", "e2e-idem-1"}});
+  ApiResponse first = api().Post("/api/v1/requests", body);
+  ASSERT_EQ(first.status, 201) << first.Describe();
+  EXPECT_EQ(first["replayed"], false);
+  ApiResponse second = api().Post("/api/v1/requests", body);
+  ASSERT_EQ(second.status, 200) << second.Describe();
+  EXPECT_EQ(second["replayed"], true);
+  EXPECT_EQ(second["tracking_no"], first["tracking_no"]);
+  EXPECT_EQ(second["query_code"], first["query_code"]);
+  EXPECT_EQ(TotalWorkOrders(), total + 1);
+
+  // The key may come as a header as well.
+  body.erase("idempotency_key");
+  ApiResponse header =
+      api().Post("/api/v1/requests", body, "", {{"Idempotency-Key", "e2e-idem-1"}});
+  EXPECT_EQ(header.status, 200) << header.Describe();
+  EXPECT_EQ(header["tracking_no"], first["tracking_no"]);
+
+  // The same key for different content is a conflict and creates nothing.
+  json changed = ClosedLoop::RequestBody(
+      {{"title", "公交站台顶棚破损漏雨（补充）"}, {"idempotency_key", "e2e-idem-1"}});
+  ApiResponse conflict = api().Post("/api/v1/requests", changed);
+  EXPECT_EQ(conflict.status, 409) << conflict.Describe();
+  EXPECT_EQ(conflict.ErrorCode(), "conflict");
+  EXPECT_EQ(conflict.ErrorField(), "idempotency_key");
+  EXPECT_EQ(TotalWorkOrders(), total + 1);
+}
+
+TEST_F(OversightTest, AssistingUnitsSeeButDoNotHandle) {
+  ClosedLoop& l = loop();
+  const std::int64_t id = l.Accepted();
+  json v = l.Do("dispatcher", id, "dispatch",
+                {{"unit_id", l.UnitId("dh-01")},
+                 {"assisting_unit_ids", {l.UnitId("zjj"), l.UnitId("sthj")}}});
+  ASSERT_EQ(v["assisting_units"].size(), 2u);
+  EXPECT_EQ(v["assisting_units"][0]["id"], l.UnitId("zjj"));
+  // Both assisting units appear in the dispatch event.
+  const json& dispatch = v["timeline"].back();
+  EXPECT_EQ(dispatch["action"], "dispatch");
+  EXPECT_TRUE(dispatch["data"]["assisting_unit_id"].is_array()) << dispatch.dump();
+  // The assisting unit sees the work order, the lead unit handles it.
+  EXPECT_EQ(api().Get(WorkOrderPath(id), Token("zjj_handler")).status, 200);
+  EXPECT_EQ(api().Get(WorkOrderPath(id), Token("rsj_handler")).status, 404);
+  EXPECT_EQ(l.Act("zjj_handler", id, "sign_for").status, 403);
+  EXPECT_EQ(StateOf(l.Do("dh01_handler", id, "sign_for")), "in_progress");
+  // The lead unit may not be its own assistant.
+  const std::int64_t other = l.Accepted();
+  ApiResponse r =
+      l.Act("dispatcher", other, "dispatch",
+            {{"unit_id", l.UnitId("dh-01")}, {"assisting_unit_ids", {l.UnitId("dh-01")}}});
+  EXPECT_EQ(r.status, 400) << r.Describe();
+  EXPECT_EQ(r.ErrorField(), "assisting_unit_ids");
+}
+
+TEST_F(OversightTest, SupervisionEndsWhenTheCitizenHasTheAnswer) {
+  ClosedLoop& l = loop();
+  const std::int64_t id = l.Contacted("dh-01");
+  l.Do("leader", id, "supervise", {{"note", "市长督办"}});
+  EXPECT_TRUE(InQueue("dh01_handler", "supervised", id));
+  l.Reply(id, "dh-01");
+  json v = l.View(id);
+  EXPECT_EQ(v["supervised"], true) << "a reply under review is no answer yet";
+  v = l.Do("reviewer", id, "approve_reply");
+  EXPECT_EQ(v["supervised"], false);
+  EXPECT_EQ(v["supervision"]["open"], false);
+  EXPECT_FALSE(HasRunningClock(v, "supervision"));
+  EXPECT_FALSE(InQueue("dispatcher", "supervised", id));
+}
+
+}  // namespace
+}  // namespace lizheng::e2e
