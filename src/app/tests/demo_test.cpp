@@ -202,7 +202,7 @@ TEST_F(DemoTest, TheEventChainVerifies) {
   auto reports = store_->VerifyChains();
   ASSERT_TRUE(reports.ok());
   ASSERT_EQ(reports->size(), 1u);
-  EXPECT_FALSE(reports->front().first_bad_seq) << reports->front().message;
+  EXPECT_TRUE(reports->front().intact()) << reports->front().message;
   EXPECT_EQ(reports->front().events_checked, summary_->events);
 }
 

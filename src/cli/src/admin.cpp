@@ -1,7 +1,10 @@
 // The administrative subcommands: migrate, setup, user add, verify-log,
 // backup.
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "commands.hpp"
 #include "flags.hpp"
@@ -116,24 +119,86 @@ int UserCommand(const Args& args) {
   return 0;
 }
 
+namespace {
+
+// The anchor file: one line per jurisdiction, "<id> <seq> <hash>".
+Result<std::vector<store::ChainAnchor>> ReadAnchors(const std::string& path) {
+  std::vector<store::ChainAnchor> anchors;
+  std::ifstream in(path);
+  if (!in) return anchors;  // the first run: nothing anchored yet
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    store::ChainAnchor a;
+    if (!(fields >> a.jurisdiction >> a.seq >> a.hash) || a.seq < 0) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "--anchor: " + path + " line " + std::to_string(line_no) +
+                           ": expected '<jurisdiction id> <seq> <hash>'",
+                       "anchor");
+    }
+    anchors.push_back(std::move(a));
+  }
+  return anchors;
+}
+
+Status WriteAnchors(const std::string& path, const std::vector<store::ChainReport>& reports) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << "# lizheng event-chain anchor: jurisdiction id, newest event seq, its hash\n";
+    for (const auto& r : reports)
+      out << r.jurisdiction << ' ' << r.head.seq << ' ' << (r.head.hash.empty() ? "-" : r.head.hash)
+          << '\n';
+    out.flush();
+    if (!out) return MakeError(ErrorCode::kUnavailable, "--anchor: cannot write " + tmp, "anchor");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return MakeError(ErrorCode::kUnavailable, "--anchor: cannot replace " + path + ": " + ec.message(), "anchor");
+  return OkStatus();
+}
+
+}  // namespace
+
+// Exit codes: 0 intact, 1 cannot run, 2 usage, 3 the log is broken.
 int VerifyLog(const Args& args) {
-  auto flags = Flags::Parse(args, {"db"});
+  auto flags = Flags::Parse(args, {"db", "anchor"});
   if (!flags.ok()) return Fail("verify-log", flags.error().message, 2);
+  const std::optional<std::string> anchor_path = flags->Get("anchor");
+  std::vector<store::ChainAnchor> anchors;
+  if (anchor_path) {
+    auto read = ReadAnchors(*anchor_path);
+    if (!read.ok()) return Fail("verify-log", read.error().message, 2);
+    anchors = std::move(*read);
+    for (auto& a : anchors)
+      if (a.hash == "-") a.hash.clear();
+  }
   auto s = Open(*flags);
   if (!s.ok()) return Fail("verify-log", s.error().message);
-  auto reports = (*s)->VerifyChains();
+  auto reports = (*s)->VerifyChains(anchors);
   if (!reports.ok()) return Fail("verify-log", reports.error().message);
   bool ok = true;
   for (const auto& r : *reports) {
-    if (r.first_bad_seq) {
+    if (!r.intact()) {
       ok = false;
-      std::cout << "jurisdiction " << r.jurisdiction << ": BROKEN at event " << *r.first_bad_seq
-                << " after " << r.events_checked << " events: " << r.message << "\n";
+      std::cout << "jurisdiction " << r.jurisdiction << ": BROKEN";
+      if (r.first_bad_seq) std::cout << " at event " << *r.first_bad_seq;
+      std::cout << ": " << r.message << "\n";
     } else {
-      std::cout << "jurisdiction " << r.jurisdiction << ": " << r.events_checked << " events, chain intact\n";
+      std::cout << "jurisdiction " << r.jurisdiction << ": " << r.message << ", chain intact"
+                << (anchors.empty() ? "" : ", anchor matched") << "\n";
     }
   }
-  return ok ? 0 : 3;
+  if (!ok) return 3;
+  if (anchor_path) {
+    Status st = WriteAnchors(*anchor_path, *reports);
+    if (!st.ok()) return Fail("verify-log", st.error().message);
+    std::cout << "anchor updated: " << *anchor_path << "\n";
+  }
+  return 0;
 }
 
 int Backup(const Args& args) {

@@ -121,7 +121,7 @@ Result<std::vector<JurisdictionId>> ChainJurisdictions(Connection& conn) {
   }
 }
 
-Result<ChainReport> VerifyChain(Connection& conn, JurisdictionId j) {
+Result<ChainReport> VerifyChain(Connection& conn, JurisdictionId j, const ChainAnchor* anchor) {
   LZ_ASSIGN_OR_RETURN(
       Statement stmt,
       conn.Prepare(fmt::format("SELECT {} FROM events WHERE jurisdiction_id = ?1 ORDER BY seq",
@@ -129,6 +129,12 @@ Result<ChainReport> VerifyChain(Connection& conn, JurisdictionId j) {
   stmt.BindInt(1, j);
   ChainReport report;
   report.jurisdiction = j;
+  report.head.jurisdiction = j;
+  auto broken = [&report](std::int64_t seq, std::string problem) {
+    report.first_bad_seq = seq;
+    report.message = std::move(problem);
+    return report;
+  };
   std::string prev_hash;
   for (;;) {
     LZ_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -138,14 +144,48 @@ Result<ChainReport> VerifyChain(Connection& conn, JurisdictionId j) {
     std::string problem = e.ok() ? ChainBreak(*e, expected_seq, prev_hash)
                                  : fmt::format("event {} cannot be read", stmt.Int(1));
     ++report.events_checked;
-    if (!problem.empty()) {
-      report.first_bad_seq = e.ok() ? std::min(e->seq, expected_seq) : stmt.Int(1);
-      report.message = std::move(problem);
-      return report;
+    if (!problem.empty())
+      return broken(e.ok() ? std::min(e->seq, expected_seq) : stmt.Int(1), std::move(problem));
+    if (anchor && e->seq == anchor->seq && e->hash != anchor->hash) {
+      return broken(e->seq, fmt::format("event {} differs from the anchored one: the log was "
+                                        "rewritten after the anchor was taken",
+                                        e->seq));
     }
     prev_hash = e->hash;
+    report.head.seq = e->seq;
+    report.head.hash = e->hash;
   }
-  report.message = fmt::format("{} events verified", report.events_checked);
+  if (anchor && report.head.seq < anchor->seq) {
+    return broken(report.head.seq + 1,
+                  fmt::format("the chain ends at event {} but the anchor records event {}: the "
+                              "newest events were removed",
+                              report.head.seq, anchor->seq));
+  }
+
+  // Every change of a work order is one event and one version, so the two
+  // counts agree unless events were removed (or rows edited) behind the log.
+  LZ_ASSIGN_OR_RETURN(
+      Statement counts,
+      conn.Prepare("SELECT w.id, w.tracking_no, w.version, "
+                   "(SELECT COUNT(*) FROM events e WHERE e.jurisdiction_id = w.jurisdiction_id "
+                   "AND e.work_order_id = w.id) FROM work_orders w WHERE w.jurisdiction_id = ?1 "
+                   "ORDER BY w.id"));
+  counts.BindInt(1, j);
+  for (;;) {
+    LZ_ASSIGN_OR_RETURN(bool row, counts.Step());
+    if (!row) break;
+    ++report.work_orders_checked;
+    if (counts.Int(2) != counts.Int(3)) {
+      report.bad_work_order = counts.Int(0);
+      report.message = fmt::format(
+          "work order {} is at version {} but has {} events: its events were removed or its row "
+          "was edited outside the log",
+          counts.Text(1), counts.Int(2), counts.Int(3));
+      return report;
+    }
+  }
+  report.message = fmt::format("{} events and {} work orders verified", report.events_checked,
+                               report.work_orders_checked);
   return report;
 }
 

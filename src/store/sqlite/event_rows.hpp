@@ -21,7 +21,7 @@ Result<std::vector<Event>> ListEvents(Connection& conn, JurisdictionId j, WorkOr
 Result<std::vector<JurisdictionId>> ChainJurisdictions(Connection& conn);
 // Walks one chain in seq order: seq continuity from 1, prev_hash links and
 // recomputed hashes. Stops at the first bad event.
-Result<ChainReport> VerifyChain(Connection& conn, JurisdictionId j);
+Result<ChainReport> VerifyChain(Connection& conn, JurisdictionId j, const ChainAnchor* anchor);
 
 Status QueueNotice(Connection& conn, JurisdictionId j, const Notice& n, Timestamp at);
 // One work order's notices in queue order.

@@ -76,13 +76,16 @@ class SqliteStore final : public Store {
     return writer_->Submit(std::move(fn));
   }
 
-  Result<std::vector<ChainReport>> VerifyChains() override {
+  Result<std::vector<ChainReport>> VerifyChains(const std::vector<ChainAnchor>& anchors) override {
     std::vector<ChainReport> reports;
-    LZ_RETURN_IF_ERROR(readers_->With([&reports](Connection& conn) {
+    LZ_RETURN_IF_ERROR(readers_->With([&reports, &anchors](Connection& conn) {
       return InSnapshot(conn, [&]() -> Status {
         LZ_ASSIGN_OR_RETURN(std::vector<JurisdictionId> ids, sqlite::ChainJurisdictions(conn));
         for (JurisdictionId j : ids) {
-          LZ_ASSIGN_OR_RETURN(ChainReport report, sqlite::VerifyChain(conn, j));
+          const ChainAnchor* anchor = nullptr;
+          for (const ChainAnchor& a : anchors)
+            if (a.jurisdiction == j) anchor = &a;
+          LZ_ASSIGN_OR_RETURN(ChainReport report, sqlite::VerifyChain(conn, j, anchor));
           reports.push_back(std::move(report));
         }
         return OkStatus();

@@ -20,7 +20,7 @@ std::vector<ChainReport> VerifyAll(Store& store) { return Must(store.VerifyChain
 
 void ExpectChainsVerify(Store& store) {
   for (const ChainReport& r : VerifyAll(store)) {
-    EXPECT_EQ(r.first_bad_seq, std::nullopt)
+    EXPECT_TRUE(r.intact())
         << "jurisdiction " << r.jurisdiction << ": " << r.message;
   }
 }
@@ -101,6 +101,89 @@ TEST_P(StoreLogContractTest, VerifyChainsFindsATamperedEvent) {
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_EQ(reports[0].first_bad_seq, std::optional<std::int64_t>(3));
   EXPECT_THAT(reports[0].message, HasSubstr("3"));
+}
+
+// Removing the newest events leaves a chain intact in itself: only an
+// anchor kept elsewhere (the head seen at the last verification) or the
+// work orders' versions reveal it.
+TEST_P(StoreLogContractTest, AnAnchorRevealsRemovedNewestEvents) {
+  const JurisdictionId j = AddJurisdiction("jc");
+  Write([&](WriteTxn& txn) -> Status {
+    for (int i = 0; i < 5; ++i) {
+      Event e = MakeEvent(j, 1, Action::kContact, 1000 + i);
+      LZ_RETURN_IF_ERROR(txn.AppendEvent(e));
+    }
+    return OkStatus();
+  });
+  const std::vector<ChainReport> before = VerifyAll(*store_);
+  ASSERT_EQ(before.size(), 1u);
+  ASSERT_TRUE(before[0].intact()) << before[0].message;
+  const ChainAnchor head = before[0].head;
+  EXPECT_EQ(head.jurisdiction, j);
+  EXPECT_EQ(head.seq, 5);
+  EXPECT_FALSE(head.hash.empty());
+  // The anchor of an untouched log matches.
+  EXPECT_TRUE(Must(store_->VerifyChains({head}))[0].intact());
+
+  store_.reset();
+  GetParam().truncate_events(dir_.path(), j, 4);
+  Reopen();
+  const std::vector<ChainReport> unanchored = VerifyAll(*store_);
+  EXPECT_TRUE(unanchored[0].intact()) << "without an anchor the shorter chain looks whole";
+  EXPECT_EQ(unanchored[0].events_checked, 3);
+
+  const std::vector<ChainReport> anchored = Must(store_->VerifyChains({head}));
+  ASSERT_EQ(anchored.size(), 1u);
+  EXPECT_FALSE(anchored[0].intact());
+  EXPECT_EQ(anchored[0].first_bad_seq, std::optional<std::int64_t>(4));
+  EXPECT_THAT(anchored[0].message, HasSubstr("removed"));
+}
+
+TEST_P(StoreLogContractTest, AnAnchorRevealsARewrittenLog) {
+  const JurisdictionId j = AddJurisdiction("jc");
+  Write([&](WriteTxn& txn) -> Status {
+    for (int i = 0; i < 4; ++i) {
+      Event e = MakeEvent(j, 1, Action::kContact, 1000 + i);
+      LZ_RETURN_IF_ERROR(txn.AppendEvent(e));
+    }
+    return OkStatus();
+  });
+  // A log recomputed from event 2 on is intact in itself but no longer
+  // holds the anchored event 3.
+  ChainAnchor anchor{j, 3, std::string(64, 'a')};
+  const std::vector<ChainReport> r = Must(store_->VerifyChains({anchor}));
+  EXPECT_EQ(r[0].first_bad_seq, std::optional<std::int64_t>(3));
+  EXPECT_THAT(r[0].message, HasSubstr("rewritten"));
+  // Anchors of other jurisdictions are not applied.
+  anchor.jurisdiction = j + 100;
+  EXPECT_TRUE(Must(store_->VerifyChains({anchor}))[0].intact());
+}
+
+TEST_P(StoreLogContractTest, AWorkOrderMustHaveAsManyEventsAsItsVersion) {
+  const JurisdictionId j = AddJurisdiction("jc");
+  WorkOrderId id = 0;
+  Write([&](WriteTxn& txn) -> Status {
+    WorkOrder wo = FullWorkOrder(j, "20260101000001");
+    wo.version = 2;
+    LZ_ASSIGN_OR_RETURN(id, txn.InsertWorkOrder(wo));
+    for (int i = 0; i < 2; ++i) {
+      Event e = MakeEvent(j, id, i == 0 ? Action::kSubmit : Action::kAccept, 1000 + i);
+      LZ_RETURN_IF_ERROR(txn.AppendEvent(e));
+    }
+    return OkStatus();
+  });
+  std::vector<ChainReport> r = VerifyAll(*store_);
+  ASSERT_TRUE(r[0].intact()) << r[0].message;
+  EXPECT_EQ(r[0].work_orders_checked, 1);
+
+  store_.reset();
+  GetParam().truncate_events(dir_.path(), j, 2);
+  Reopen();
+  r = VerifyAll(*store_);
+  EXPECT_FALSE(r[0].intact());
+  EXPECT_EQ(r[0].first_bad_seq, std::nullopt);
+  EXPECT_EQ(r[0].bad_work_order, std::optional<WorkOrderId>(id));
+  EXPECT_THAT(r[0].message, HasSubstr("20260101000001"));
 }
 
 TEST_P(StoreLogContractTest, NoticesQueueInOrder) {
@@ -284,6 +367,7 @@ TEST_P(StoreLogContractTest, ReadErrorsAndExceptionsComeBackAsStatus) {
 TEST_P(StoreLogContractTest, BackupIsAConsistentCopyThatOpens) {
   const JurisdictionId j = AddJurisdiction("jc");
   WorkOrder wo = FullWorkOrder(j, "20261123000001");
+  wo.version = 3;  // one version per event, as verification checks
   wo.id = AddWorkOrder(wo);
   Write([&](WriteTxn& txn) -> Status {
     for (int i = 0; i < 3; ++i) {
@@ -319,8 +403,11 @@ TEST_P(StoreLogContractTest, BackupIsAConsistentCopyThatOpens) {
   }));
   ExpectChainsVerify(*copy);
   // The copy is a working store of its own.
-  Must(copy->Write([&](WriteTxn& txn) {
-    Event e = MakeEvent(j, wo.id, Action::kContact, 9);
+  Must(copy->Write([&](WriteTxn& txn) -> Status {
+    WorkOrder next = FullWorkOrder(j, "20261123000003");
+    next.version = 1;
+    LZ_ASSIGN_OR_RETURN(next.id, txn.InsertWorkOrder(next));
+    Event e = MakeEvent(j, next.id, Action::kSubmit, 9);
     return txn.AppendEvent(e);
   }));
   ExpectChainsVerify(*copy);

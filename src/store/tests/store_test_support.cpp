@@ -28,23 +28,37 @@ namespace {
 
 std::string SqlitePath(const std::string& dir) { return dir + "/lizheng.db"; }
 
-void TamperSqliteEvent(const std::string& dir, JurisdictionId j, std::int64_t seq) {
+// Runs one statement with (j, seq) bound behind the store's back, as an
+// attacker with file access would; `expect_changes` rows must change
+// (-1: any number but zero).
+void RunSqliteBehindTheStore(const std::string& dir, const char* sql, JurisdictionId j,
+                             std::int64_t seq, int expect_changes) {
   sqlite3* db = nullptr;
   if (sqlite3_open(SqlitePath(dir).c_str(), &db) != SQLITE_OK) {
     throw std::runtime_error("cannot open the database to tamper with it");
   }
   sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(db,
-                     "UPDATE events SET actor_name = actor_name || ' (forged)' "
-                     "WHERE jurisdiction_id = ?1 AND seq = ?2",
-                     -1, &stmt, nullptr);
+  sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
   sqlite3_bind_int64(stmt, 1, j);
   sqlite3_bind_int64(stmt, 2, seq);
   const int rc = sqlite3_step(stmt);
   const int changed = sqlite3_changes(db);
   sqlite3_finalize(stmt);
   sqlite3_close(db);
-  if (rc != SQLITE_DONE || changed != 1) throw std::runtime_error("tampering failed");
+  const bool count_ok = expect_changes < 0 ? changed > 0 : changed == expect_changes;
+  if (rc != SQLITE_DONE || !count_ok) throw std::runtime_error("tampering failed");
+}
+
+void TamperSqliteEvent(const std::string& dir, JurisdictionId j, std::int64_t seq) {
+  RunSqliteBehindTheStore(dir,
+                          "UPDATE events SET actor_name = actor_name || ' (forged)' "
+                          "WHERE jurisdiction_id = ?1 AND seq = ?2",
+                          j, seq, 1);
+}
+
+void TruncateSqliteEvents(const std::string& dir, JurisdictionId j, std::int64_t seq) {
+  RunSqliteBehindTheStore(dir, "DELETE FROM events WHERE jurisdiction_id = ?1 AND seq >= ?2", j,
+                          seq, -1);
 }
 
 }  // namespace
@@ -64,6 +78,7 @@ Backend SqliteBackend() {
   };
   b.backup_path = SqlitePath;
   b.tamper_event = TamperSqliteEvent;
+  b.truncate_events = TruncateSqliteEvents;
   return b;
 }
 

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "lizheng/store/store.hpp"
@@ -35,9 +36,14 @@ struct Backend {
   // Changes the actor_name of one stored event behind the store's back, as
   // an attacker with file or database access would (store must be closed).
   std::function<void(const std::string& dir, JurisdictionId j, std::int64_t seq)> tamper_event;
+  // Deletes one jurisdiction's events from `seq` on, the same way.
+  std::function<void(const std::string& dir, JurisdictionId j, std::int64_t seq)> truncate_events;
 };
 
 Backend SqliteBackend();
+
+// GoogleTest prints a parameter in every test's name; a backend by its name.
+inline void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
 
 // Instants as epoch seconds.
 inline Timestamp At(std::int64_t seconds) { return Timestamp{std::chrono::seconds{seconds}}; }

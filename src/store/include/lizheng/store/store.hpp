@@ -74,12 +74,28 @@ struct WorkOrderPage {
   bool has_more = false;
 };
 
-// The outcome of checking one jurisdiction's event chain.
+// A chain head recorded outside the database (`lizheng verify-log
+// --anchor`): the event with this seq must still exist with this hash. It
+// is what reveals the removal of the newest events, which leaves a chain
+// that is intact in itself.
+struct ChainAnchor {
+  JurisdictionId jurisdiction = 0;
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
+// The outcome of checking one jurisdiction's event chain, its anchor, and
+// that every work order has as many events as its version says.
 struct ChainReport {
   JurisdictionId jurisdiction = 0;
   std::int64_t events_checked = 0;
-  std::optional<std::int64_t> first_bad_seq;  // absent when the chain verifies
+  std::int64_t work_orders_checked = 0;
+  std::optional<std::int64_t> first_bad_seq;       // the first event that breaks the chain
+  std::optional<WorkOrderId> bad_work_order;       // a work order whose events do not add up
+  ChainAnchor head;                                // the newest event verified
   std::string message;
+
+  bool intact() const { return !first_bad_seq && !bad_work_order; }
 };
 
 // A message queued for a citizen (SMS gateway or app push picks it up).
@@ -166,8 +182,11 @@ class Store {
   // durable. If `fn` fails, its writes are rolled back and its error is
   // returned; the other functions of the batch are unaffected.
   virtual Status Write(std::function<Status(WriteTxn&)> fn) = 0;
-  // Recomputes every jurisdiction's event chain.
-  virtual Result<std::vector<ChainReport>> VerifyChains() = 0;
+  // Recomputes every jurisdiction's event chain, checks it against the
+  // anchors given (at most one per jurisdiction) and checks each work
+  // order's event count against its version.
+  virtual Result<std::vector<ChainReport>> VerifyChains(const std::vector<ChainAnchor>& anchors) = 0;
+  Result<std::vector<ChainReport>> VerifyChains() { return VerifyChains({}); }
   // A consistent copy of the whole database at `path` while in use.
   virtual Status Backup(const std::string& path) = 0;
   // The schema version after migrations.
