@@ -1,6 +1,8 @@
 // Read-only reference data: units, areas, categories, mailboxes, calendars,
 // time limits and the enums with their labels. Public: the citizen portal
 // needs them before anyone signs in.
+#include <cmath>
+
 #include "routes.hpp"
 
 namespace lizheng::api {
@@ -83,7 +85,8 @@ json TimeLimits(const app::JurisdictionData& d, const httplib::Request&, Error*)
           {"supervision", d.policy.supervision.ToString()},
           {"reopen_reply", d.policy.reopen_reply.ToString()},
           {"dispute_window_days", d.policy.dispute_window_days},
-          {"max_extension_working_days", d.policy.max_extension_working_days}};
+          {"max_extension_working_days", d.policy.max_extension_working_days},
+          {"warn_at_percent", std::lround(d.policy.warn_fraction * 100)}};
 }
 
 json Meta(const app::JurisdictionData& d, const httplib::Request&, Error*) {

@@ -9,8 +9,9 @@ Result<JurisdictionData> LoadJurisdictionData(store::ReadTxn& txn, JurisdictionI
   LZ_ASSIGN_OR_RETURN(std::vector<CalendarException> days, txn.LoadCalendar(id));
   LZ_ASSIGN_OR_RETURN(TimeLimitMatrix limits, txn.LoadTimeLimits(id));
   const int offset = dir.jurisdiction().utc_offset_minutes;
+  ClockPolicy policy = limits.policy();
   return JurisdictionData{std::move(dir), WorkingCalendar(offset, std::move(days)),
-                          std::move(limits), ClockPolicy{}};
+                          std::move(limits), std::move(policy)};
 }
 
 JurisdictionCache::JurisdictionCache(store::Store& store, const TimeSource& time,

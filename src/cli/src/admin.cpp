@@ -1,5 +1,5 @@
-// The administrative subcommands: migrate, setup, user add, verify-log,
-// backup.
+// The administrative subcommands: migrate, setup, user add, limits,
+// calendar, verify-log, backup.
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +11,8 @@
 #include "lizheng/app/auth.hpp"
 #include "lizheng/app/environment.hpp"
 #include "lizheng/app/setup.hpp"
+#include "lizheng/core/time_limits.hpp"
+#include "lizheng/core/working_calendar.hpp"
 #include "lizheng/store/sqlite_store.hpp"
 
 namespace lizheng::cli {
@@ -117,6 +119,110 @@ int UserCommand(const Args& args) {
   if (!id.ok()) return Fail("user add", id.error().message);
   std::cout << "added user " << *username << " (" << ToWire(*role) << "), id " << *id << "\n";
   return 0;
+}
+
+namespace {
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kNotFound, "--file: cannot read " + path, "file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// "limits export" prints the jurisdiction's matrix and clock policy in the
+// file form of data/time_limits.tsv; "limits import --file F" validates F
+// whole and replaces both in one transaction.
+int LimitsExport(store::Store& s, const Jurisdiction& j) {
+  std::optional<TimeLimitMatrix> m;
+  Status st = s.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(TimeLimitMatrix loaded, txn.LoadTimeLimits(j.id));
+    m.emplace(std::move(loaded));
+    return OkStatus();
+  });
+  if (!st.ok()) return Fail("limits export", st.error().message);
+  std::cout << "# time limits of " << j.code << " (" << j.name << ")\n" << m->ToTsv();
+  return 0;
+}
+
+int LimitsImport(store::Store& s, const Jurisdiction& j, const Flags& flags) {
+  auto path = flags.Get("file");
+  if (!path) return Fail("limits import", "--file FILE is required", 2);
+  auto text = ReadWholeFile(*path);
+  if (!text.ok()) return Fail("limits import", text.error().message, 2);
+  auto m = TimeLimitMatrix::Parse(*text);
+  if (!m.ok()) return Fail("limits import", *path + ": " + m.error().message, 2);
+  Status st = s.Write([&](store::WriteTxn& txn) { return txn.ReplaceTimeLimits(j.id, *m); });
+  if (!st.ok()) return Fail("limits import", st.error().message);
+  std::cout << "time limits of " << j.code << " replaced: " << m->rules().size()
+            << " rules and the clock policy. Deadlines already running keep their due "
+               "times; a running server applies the new limits within a minute.\n";
+  return 0;
+}
+
+// "calendar export --year Y" prints the year's exceptional days in the form
+// of data/calendars/Y.tsv; "calendar import --year Y --file F" replaces them.
+int CalendarExport(store::Store& s, const Jurisdiction& j, int year) {
+  std::vector<CalendarException> days;
+  Status st = s.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(days, txn.LoadCalendar(j.id));
+    return OkStatus();
+  });
+  if (!st.ok()) return Fail("calendar export", st.error().message);
+  std::cout << "# working calendar " << year << " of " << j.code << " (" << j.name << ")\n";
+  for (const CalendarException& d : WorkingCalendar(j.utc_offset_minutes, days).Exceptions(year))
+    std::cout << FormatDate(d.day) << '\t' << (d.working ? "workday" : "holiday") << '\t' << d.name
+              << '\n';
+  return 0;
+}
+
+int CalendarImport(store::Store& s, const Jurisdiction& j, int year, const Flags& flags) {
+  auto path = flags.Get("file");
+  if (!path) return Fail("calendar import", "--file FILE is required", 2);
+  auto text = ReadWholeFile(*path);
+  if (!text.ok()) return Fail("calendar import", text.error().message, 2);
+  auto days = WorkingCalendar::ParseYearFile(*text, year);
+  if (!days.ok()) return Fail("calendar import", *path + ": " + days.error().message, 2);
+  Status st = s.Write([&](store::WriteTxn& txn) { return txn.ReplaceCalendar(j.id, year, *days); });
+  if (!st.ok()) return Fail("calendar import", st.error().message);
+  std::cout << "calendar " << year << " of " << j.code << " replaced: " << days->size()
+            << " exceptional days\n";
+  return 0;
+}
+
+}  // namespace
+
+int Limits(const Args& args) {
+  const std::string sub = args.empty() ? "" : args[0];
+  if (sub != "export" && sub != "import")
+    return Fail("limits", "expected 'limits export' or 'limits import --file FILE'", 2);
+  auto flags = Flags::Parse(Args(args.begin() + 1, args.end()), {"db", "jurisdiction", "file"});
+  if (!flags.ok()) return Fail("limits " + sub, flags.error().message, 2);
+  auto s = Open(*flags);
+  if (!s.ok()) return Fail("limits " + sub, s.error().message);
+  auto j = PickJurisdiction(**s, *flags);
+  if (!j.ok()) return Fail("limits " + sub, j.error().message);
+  return sub == "export" ? LimitsExport(**s, *j) : LimitsImport(**s, *j, *flags);
+}
+
+int Calendar(const Args& args) {
+  const std::string sub = args.empty() ? "" : args[0];
+  if (sub != "export" && sub != "import")
+    return Fail("calendar",
+                "expected 'calendar export --year Y' or 'calendar import --year Y --file FILE'", 2);
+  auto flags =
+      Flags::Parse(Args(args.begin() + 1, args.end()), {"db", "jurisdiction", "file", "year"});
+  if (!flags.ok()) return Fail("calendar " + sub, flags.error().message, 2);
+  if (!flags->Has("year")) return Fail("calendar " + sub, "--year is required", 2);
+  auto year = flags->GetInt("year", 0, 2000, 2100);
+  if (!year.ok()) return Fail("calendar " + sub, year.error().message, 2);
+  auto s = Open(*flags);
+  if (!s.ok()) return Fail("calendar " + sub, s.error().message);
+  auto j = PickJurisdiction(**s, *flags);
+  if (!j.ok()) return Fail("calendar " + sub, j.error().message);
+  const int y = static_cast<int>(*year);
+  return sub == "export" ? CalendarExport(**s, *j, y) : CalendarImport(**s, *j, y, *flags);
 }
 
 namespace {

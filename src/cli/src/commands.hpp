@@ -14,6 +14,8 @@ int Demo(const Args& args);
 int Migrate(const Args& args);
 int Setup(const Args& args);
 int UserCommand(const Args& args);
+int Limits(const Args& args);
+int Calendar(const Args& args);
 int VerifyLog(const Args& args);
 int Backup(const Args& args);
 

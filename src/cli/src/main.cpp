@@ -17,6 +17,8 @@ commands:
   setup        create an empty jurisdiction with the official calendars
   migrate      create or upgrade the database schema
   user add     add a staff account
+  limits       export or import the time limits and clock policy (TSV)
+  calendar     export or import a year of the working calendar (TSV)
   verify-log   verify every jurisdiction's event hash chain
   backup       write a consistent copy of the database while it is in use
 
@@ -40,6 +42,8 @@ int main(int argc, char** argv) {
     if (cmd == "setup") return lizheng::cli::Setup(rest);
     if (cmd == "migrate") return lizheng::cli::Migrate(rest);
     if (cmd == "user") return lizheng::cli::UserCommand(rest);
+    if (cmd == "limits") return lizheng::cli::Limits(rest);
+    if (cmd == "calendar") return lizheng::cli::Calendar(rest);
     if (cmd == "verify-log") return lizheng::cli::VerifyLog(rest);
     if (cmd == "backup") return lizheng::cli::Backup(rest);
   } catch (const std::exception& e) {

@@ -128,10 +128,69 @@ Result<LimitSpan> LimitSpan::Parse(std::string_view text, std::string_view field
   return fail();
 }
 
-TimeLimitMatrix::TimeLimitMatrix(std::vector<TimeLimitRule> rules) : rules_(std::move(rules)) {}
+Status ClockPolicy::Set(std::string_view name, std::string_view value) {
+  const std::string field = "policy " + std::string(name);
+  auto span_in = [&](LimitUnit only, std::string_view example) -> Result<int> {
+    LZ_ASSIGN_OR_RETURN(LimitSpan span, LimitSpan::Parse(value, field));
+    if (span.unit != only)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       field + ": '" + std::string(value) + "' must be given as " +
+                           std::string(example),
+                       field);
+    return span.amount;
+  };
+  if (name == "callback" || name == "supervision" || name == "reopen_reply") {
+    LZ_ASSIGN_OR_RETURN(LimitSpan span, LimitSpan::Parse(value, field));
+    (name == "callback" ? callback : name == "supervision" ? supervision : reopen_reply) = span;
+    return OkStatus();
+  }
+  if (name == "dispute_window") {
+    LZ_ASSIGN_OR_RETURN(dispute_window_days, span_in(LimitUnit::kDays, "natural days, such as 15d"));
+    return OkStatus();
+  }
+  if (name == "max_extension") {
+    LZ_ASSIGN_OR_RETURN(max_extension_working_days,
+                        span_in(LimitUnit::kWorkingDays, "working days, such as 15wd"));
+    return OkStatus();
+  }
+  if (name == "warn_at") {
+    int percent = 0;
+    const bool has_sign = !value.empty() && value.back() == '%';
+    const std::string_view digits = has_sign ? value.substr(0, value.size() - 1) : value;
+    const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), percent);
+    if (!has_sign || ec != std::errc{} || ptr != digits.data() + digits.size() || percent < 1 ||
+        percent > 99) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       field + ": '" + std::string(value) +
+                           "' is not a share of the limit; expected 1% to 99%, such as 80%",
+                       field);
+    }
+    warn_fraction = percent / 100.0;
+    return OkStatus();
+  }
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "policy: unknown setting '" + std::string(name) +
+                       "'; expected callback, supervision, reopen_reply, dispute_window, "
+                       "max_extension or warn_at",
+                   "policy");
+}
+
+std::vector<std::pair<std::string, std::string>> ClockPolicy::Settings() const {
+  return {{"callback", callback.ToString()},
+          {"supervision", supervision.ToString()},
+          {"reopen_reply", reopen_reply.ToString()},
+          {"dispute_window", std::to_string(dispute_window_days) + "d"},
+          {"max_extension", std::to_string(max_extension_working_days) + "wd"},
+          {"warn_at", std::to_string(std::lround(warn_fraction * 100)) + "%"}};
+}
+
+TimeLimitMatrix::TimeLimitMatrix(std::vector<TimeLimitRule> rules, ClockPolicy policy)
+    : rules_(std::move(rules)), policy_(std::move(policy)) {}
 
 Result<TimeLimitMatrix> TimeLimitMatrix::Parse(std::string_view tsv) {
   std::vector<TimeLimitRule> rules;
+  ClockPolicy policy;
+  std::map<std::string, int, std::less<>> policy_lines;  // setting -> its line
   std::map<std::tuple<int, std::string, int>, int> seen;  // rule key -> its line
   bool header_seen = false;
   int line_no = 0;
@@ -147,6 +206,18 @@ Result<TimeLimitMatrix> TimeLimitMatrix::Parse(std::string_view tsv) {
     if (Trim(line).find_first_not_of('\t') == std::string_view::npos) continue;
 
     const auto fields = SplitTabs(Trim(line));
+    if (header_seen && fields[0] == "policy") {
+      if (fields.size() != 3)
+        return MatrixError(line_no, 0, "a policy row has 3 columns: policy, setting, value");
+      Status set = policy.Set(fields[1], fields[2]);
+      if (!set.ok()) return MatrixError(line_no, 0, set.error().message);
+      if (const auto [it, inserted] = policy_lines.emplace(std::string(fields[1]), line_no);
+          !inserted) {
+        return MatrixError(line_no, 0,
+                           "repeats the policy setting of line " + std::to_string(it->second));
+      }
+      continue;
+    }
     if (fields.size() != kColumns.size()) {
       return MatrixError(line_no, 0,
                          "expected 6 tab-separated columns (type, category, urgency, sign_for, "
@@ -189,7 +260,7 @@ Result<TimeLimitMatrix> TimeLimitMatrix::Parse(std::string_view tsv) {
                      "default limits so every work order gets one",
                      "time_limits");
   }
-  return TimeLimitMatrix(std::move(rules));
+  return TimeLimitMatrix(std::move(rules), std::move(policy));
 }
 
 std::string TimeLimitMatrix::ToTsv() const {
@@ -204,6 +275,7 @@ std::string TimeLimitMatrix::ToTsv() const {
     out += '\t' + r.limits.contact.ToString();
     out += '\t' + r.limits.reply.ToString() + '\n';
   }
+  for (const auto& [name, value] : policy_.Settings()) out += "policy\t" + name + '\t' + value + '\n';
   return out;
 }
 

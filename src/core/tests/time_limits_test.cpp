@@ -149,6 +149,59 @@ TEST_F(TimeLimitMatrixTest, RoundTripsThroughTsv) {
   EXPECT_EQ(parsed->rules()[1].category_code, "07");
 }
 
+TEST_F(TimeLimitMatrixTest, TheShippedFileStatesTheDefaultPolicy) {
+  // The file spells out every setting, with the values DESIGN.md §4 gives.
+  EXPECT_EQ(matrix_.policy(), ClockPolicy{});
+  EXPECT_EQ(matrix_.ToTsv().find("policy\tcallback\t3wd") != std::string::npos, true);
+}
+
+TEST(TimeLimitPolicyTest, PolicyRowsSetTheClockSettingsAndRoundTrip) {
+  const std::string tsv =
+      "type\tcategory\turgency\tsign_for\tcontact\treply\n"
+      "*\t*\t*\t15wm\t30wm\t5wd\n"
+      "policy\tcallback\t2wd\n"
+      "policy\tsupervision\t4wh\n"
+      "policy\tdispute_window\t30d\n"
+      "policy\tmax_extension\t10wd\n"
+      "policy\twarn_at\t75%\n";
+  const auto m = TimeLimitMatrix::Parse(tsv);
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  EXPECT_EQ(m->policy().callback, Span("2wd"));
+  EXPECT_EQ(m->policy().supervision, Span("4wh"));
+  EXPECT_EQ(m->policy().reopen_reply, ClockPolicy{}.reopen_reply);  // not given: default
+  EXPECT_EQ(m->policy().dispute_window_days, 30);
+  EXPECT_EQ(m->policy().max_extension_working_days, 10);
+  EXPECT_DOUBLE_EQ(m->policy().warn_fraction, 0.75);
+  const auto again = TimeLimitMatrix::Parse(m->ToTsv());
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->policy(), m->policy());
+}
+
+TEST(TimeLimitPolicyTest, BadPolicyRowsNameTheLineAndSetting) {
+  const std::string head =
+      "type\tcategory\turgency\tsign_for\tcontact\treply\n*\t*\t*\t15wm\t30wm\t5wd\n";
+  struct Case {
+    std::string row;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"policy\tcallback\tsoon\n", "policy callback: 'soon' is not a time limit"},
+      {"policy\tdispute_window\t15wd\n", "natural days"},
+      {"policy\tmax_extension\t2h\n", "working days"},
+      {"policy\twarn_at\t0.8\n", "expected 1% to 99%"},
+      {"policy\twarn_at\t100%\n", "expected 1% to 99%"},
+      {"policy\tbedtime\t1h\n", "unknown setting 'bedtime'"},
+      {"policy\tcallback\n", "3 columns"},
+      {"policy\tcallback\t1wd\npolicy\tcallback\t2wd\n", "line 4: repeats the policy setting of line 3"},
+  };
+  for (const Case& c : cases) {
+    const auto m = TimeLimitMatrix::Parse(head + c.row);
+    ASSERT_FALSE(m.ok()) << c.row;
+    EXPECT_NE(m.error().message.find(c.expected), std::string::npos) << m.error().message;
+    EXPECT_NE(m.error().message.find("line "), std::string::npos) << m.error().message;
+  }
+}
+
 TEST(TimeLimitParseTest, ErrorsNameLineAndColumn) {
   const std::string header = "type\tcategory\turgency\tsign_for\tcontact\treply\n";
   const std::string catch_all = "*\t*\t*\t15wm\t30wm\t5wd\n";

@@ -69,10 +69,16 @@ Result<std::vector<CalendarException>> LoadCalendar(Connection& conn, Jurisdicti
 }
 
 Status ReplaceTimeLimits(Connection& conn, JurisdictionId j, const TimeLimitMatrix& m) {
-  {
+  for (const char* table : {"time_limits", "clock_policy"}) {
     LZ_ASSIGN_OR_RETURN(Statement clear,
-                        conn.Prepare("DELETE FROM time_limits WHERE jurisdiction_id = ?1"));
+                        conn.Prepare(fmt::format("DELETE FROM {} WHERE jurisdiction_id = ?1", table)));
     LZ_RETURN_IF_ERROR(clear.BindInt(1, j).Run());
+  }
+  for (const auto& [name, value] : m.policy().Settings()) {
+    LZ_ASSIGN_OR_RETURN(Statement stmt,
+                        conn.Prepare("INSERT INTO clock_policy (jurisdiction_id, name, value) "
+                                     "VALUES (?1, ?2, ?3)"));
+    LZ_RETURN_IF_ERROR(stmt.BindInt(1, j).BindText(2, name).BindText(3, value).Run());
   }
   std::int64_t rule_no = 0;
   for (const TimeLimitRule& r : m.rules()) {
@@ -131,7 +137,21 @@ Result<TimeLimitMatrix> LoadTimeLimits(Connection& conn, JurisdictionId j) {
                      fmt::format("no time limits are configured for jurisdiction {}", j),
                      "jurisdiction");
   }
-  return TimeLimitMatrix(std::move(rules));
+  ClockPolicy policy;
+  LZ_ASSIGN_OR_RETURN(
+      Statement settings,
+      conn.Prepare("SELECT name, value FROM clock_policy WHERE jurisdiction_id = ?1 ORDER BY name"));
+  settings.BindInt(1, j);
+  for (;;) {
+    LZ_ASSIGN_OR_RETURN(bool row, settings.Step());
+    if (!row) break;
+    Status set = policy.Set(settings.Text(0), settings.Text(1));
+    if (!set.ok()) {
+      return MakeError(ErrorCode::kInternal, "a stored clock policy setting cannot be read", "",
+                       "clock_policy: " + set.error().message);
+    }
+  }
+  return TimeLimitMatrix(std::move(rules), std::move(policy));
 }
 
 }  // namespace lizheng::store::sqlite

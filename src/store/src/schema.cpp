@@ -229,8 +229,20 @@ CREATE TABLE notices (
 CREATE INDEX notices_work_order ON notices (jurisdiction_id, work_order_id, notice_id);
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations{{
+// The clock settings outside the limits matrix (ClockPolicy), one row per
+// setting in its file form; a setting without a row keeps its default.
+constexpr std::string_view kSchemaV2 = R"sql(
+CREATE TABLE clock_policy (
+  jurisdiction_id BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (jurisdiction_id, name)
+);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{
     {1, "initial schema", kSchemaV1},
+    {2, "clock policy", kSchemaV2},
 }};
 
 }  // namespace

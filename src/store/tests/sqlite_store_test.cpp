@@ -3,6 +3,8 @@
 // query plans of the queues.
 #include "lizheng/store/sqlite_store.hpp"
 
+#include "schema.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -84,8 +86,47 @@ TEST(SqliteStoreTest, MigrationsAreRecordedOnce) {
   OpenStore(path).reset();
   OpenStore(path).reset();
   auto conn = OpenConnection(path, OpenMode::kReadOnly);
-  EXPECT_EQ(Must(conn->QueryText("SELECT COUNT(*) FROM schema_migrations")), "1");
-  EXPECT_EQ(Must(conn->QueryText("SELECT MAX(version) FROM schema_migrations")), "1");
+  const std::string count = std::to_string(SchemaMigrations().size());
+  EXPECT_EQ(Must(conn->QueryText("SELECT COUNT(*) FROM schema_migrations")), count);
+  EXPECT_EQ(Must(conn->QueryText("SELECT MAX(version) FROM schema_migrations")),
+            std::to_string(SchemaMigrations().back().version));
+}
+
+// A database made before the clock policy table existed is brought up to
+// date on open, keeps its data, and gets the default policy.
+TEST(SqliteStoreTest, AVersionOneDatabaseIsMigratedAndKeepsItsData) {
+  TempDir dir;
+  const std::string path = dir.path() + "/db.sqlite";
+  {
+    auto store = OpenStore(path);
+    Must(store->Write([](WriteTxn& txn) -> Status {
+      LZ_RETURN_IF_ERROR(txn.InsertJurisdiction(Jurisdiction{1, "jc", "江川市", 480}));
+      LZ_ASSIGN_OR_RETURN(TimeLimitMatrix m,
+                          TimeLimitMatrix::Parse("type\tcategory\turgency\tsign_for\tcontact\treply\n"
+                                                 "*\t*\t*\t15wm\t30wm\t5wd\n"));
+      return txn.ReplaceTimeLimits(1, m);
+    }));
+  }
+  {
+    // Back to version 1, as an older lizheng left it.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "DROP TABLE clock_policy; DELETE FROM schema_migrations WHERE version > 1",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = OpenStore(path);
+  EXPECT_EQ(store->SchemaVersion(), SchemaMigrations().back().version);
+  Must(store->Read([](ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(auto all, txn.ListJurisdictions());
+    EXPECT_EQ(all.size(), 1u);
+    LZ_ASSIGN_OR_RETURN(TimeLimitMatrix m, txn.LoadTimeLimits(1));
+    EXPECT_EQ(m.rules().size(), 1u);
+    EXPECT_EQ(m.policy(), ClockPolicy{});
+    return OkStatus();
+  }));
 }
 
 TEST(SqliteStoreTest, ClosingCheckpointsAndRemovesTheWal) {

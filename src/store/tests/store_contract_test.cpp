@@ -206,10 +206,17 @@ TEST_P(StoreContractTest, TimeLimitsRoundTripInOrder) {
         {2, LimitUnit::kWorkingHours},
         {3, LimitUnit::kWorkingDays}}},
   };
+  ClockPolicy policy;
+  policy.callback = {2, LimitUnit::kWorkingDays};
+  policy.supervision = {8, LimitUnit::kWorkingHours};
+  policy.dispute_window_days = 30;
+  policy.max_extension_working_days = 10;
+  policy.warn_fraction = 0.75;
   Write([&](WriteTxn& txn) { return txn.ReplaceTimeLimits(j, TimeLimitMatrix(rules)); });
-  Write([&](WriteTxn& txn) { return txn.ReplaceTimeLimits(j, TimeLimitMatrix(rules)); });
+  Write([&](WriteTxn& txn) { return txn.ReplaceTimeLimits(j, TimeLimitMatrix(rules, policy)); });
   Read([&](ReadTxn& txn) -> Status {
     LZ_ASSIGN_OR_RETURN(TimeLimitMatrix m, txn.LoadTimeLimits(j));
+    EXPECT_EQ(m.policy(), policy);
     EXPECT_EQ(m.rules().size(), rules.size());
     for (std::size_t i = 0; i < std::min(m.rules().size(), rules.size()); ++i) {
       EXPECT_EQ(m.rules()[i].type, rules[i].type) << i;

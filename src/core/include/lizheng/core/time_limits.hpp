@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lizheng/core/enums.hpp"
@@ -50,34 +51,46 @@ struct TimeLimitRule {
   LimitSet limits;
 };
 
+// The clock settings outside the matrix, written in the same file as
+// "policy<TAB>name<TAB>value" rows (see data/time_limits.tsv).
+struct ClockPolicy {
+  LimitSpan callback{3, LimitUnit::kWorkingDays};      // 回访 after the reply is published
+  LimitSpan supervision{3, LimitUnit::kWorkingDays};   // default 督办 deadline
+  LimitSpan reopen_reply{3, LimitUnit::kWorkingDays};  // reply limit after 重办
+  int dispute_window_days = 15;                        // natural days after closing
+  int max_extension_working_days = 15;
+  double warn_fraction = 0.8;  // warn when this share of the limit has elapsed
+
+  // Sets one setting from its file form: callback, supervision and
+  // reopen_reply take a span ("3wd"); dispute_window natural days ("15d");
+  // max_extension working days ("15wd"); warn_at a percentage ("80%").
+  Status Set(std::string_view name, std::string_view value);
+  // Every setting as (name, value) in its file form, in a fixed order.
+  std::vector<std::pair<std::string, std::string>> Settings() const;
+  bool operator==(const ClockPolicy&) const = default;
+};
+
 // The matrix. Lookup picks the most specific matching rule (urgency, then
 // type, then category each add specificity); a matrix always has a catch-all
 // row, which Parse enforces.
 class TimeLimitMatrix {
  public:
-  explicit TimeLimitMatrix(std::vector<TimeLimitRule> rules);
+  explicit TimeLimitMatrix(std::vector<TimeLimitRule> rules, ClockPolicy policy = {});
 
   // TSV with header "type<TAB>category<TAB>urgency<TAB>sign_for<TAB>contact<TAB>reply";
-  // '*' for any. Errors name the line and column.
+  // '*' for any; "policy<TAB>name<TAB>value" rows set the ClockPolicy (the
+  // settings not given keep their defaults). Errors name the line and column.
   static Result<TimeLimitMatrix> Parse(std::string_view tsv);
   std::string ToTsv() const;
 
   // category_code may be of any level; its first level is matched.
   LimitSet Lookup(RequestType type, std::string_view category_code, Urgency urgency) const;
   const std::vector<TimeLimitRule>& rules() const { return rules_; }
+  const ClockPolicy& policy() const { return policy_; }
 
  private:
   std::vector<TimeLimitRule> rules_;
-};
-
-// The clock settings outside the matrix.
-struct ClockPolicy {
-  LimitSpan callback{3, LimitUnit::kWorkingDays};     // 回访 after the reply is published
-  LimitSpan supervision{3, LimitUnit::kWorkingDays};  // default 督办 deadline
-  LimitSpan reopen_reply{3, LimitUnit::kWorkingDays}; // reply limit after 重办
-  int dispute_window_days = 15;       // natural days after closing
-  int max_extension_working_days = 15;
-  double warn_fraction = 0.8;         // warn when this share of the limit has elapsed
+  ClockPolicy policy_;
 };
 
 // from + span on the calendar.
