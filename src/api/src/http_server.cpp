@@ -1,5 +1,8 @@
 #include "lizheng/api/http_server.hpp"
 
+#include <sys/socket.h>
+
+#include <atomic>
 #include <iostream>
 
 #include "routes.hpp"
@@ -11,6 +14,7 @@ struct HttpServer::Impl {
   RouteContext ctx;
   ServerOptions options;
   httplib::Server server;
+  std::atomic<int> listen_fd{-1};  // the listening socket, for its backlog
 };
 
 namespace {
@@ -68,6 +72,15 @@ HttpServer::HttpServer(ApiServices services, ServerOptions options)
   const int threads = std::max(4, impl_->options.threads);
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   svr.set_tcp_nodelay(true);
+  // httplib's own socket options add SO_REUSEPORT, which would let a second
+  // server bind the same port silently; ours are SO_REUSEADDR only (so a
+  // restart need not wait out TIME_WAIT), and we keep the socket to widen
+  // its listen backlog after binding (see Bind).
+  svr.set_socket_options([impl = impl_.get()](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl->listen_fd = sock;
+  });
   svr.set_keep_alive_max_count(10000);
   svr.set_keep_alive_timeout(5);
   svr.set_read_timeout(10);
@@ -133,15 +146,20 @@ HttpServer::~HttpServer() = default;
 
 Result<int> HttpServer::Bind() {
   auto& o = impl_->options;
+  int port = o.port;
   if (o.port == 0) {
-    const int port = impl_->server.bind_to_any_port(o.host);
+    port = impl_->server.bind_to_any_port(o.host);
     if (port <= 0) return MakeError(ErrorCode::kUnavailable, "cannot bind to " + o.host);
-    return port;
-  }
-  if (!impl_->server.bind_to_port(o.host, o.port))
+  } else if (!impl_->server.bind_to_port(o.host, o.port)) {
     return MakeError(ErrorCode::kUnavailable,
                      "cannot bind to " + o.host + ":" + std::to_string(o.port) + " (port in use?)");
-  return o.port;
+  }
+  // httplib listens with a backlog of 5: a burst of new connections (a
+  // shift starting, a load test) overflows it and the client's SYN is
+  // retried a second later. listen() on a listening socket only resizes
+  // its backlog.
+  if (const int fd = impl_->listen_fd.load(); fd >= 0) ::listen(fd, SOMAXCONN);
+  return port;
 }
 
 void HttpServer::Run() { impl_->server.listen_after_bind(); }

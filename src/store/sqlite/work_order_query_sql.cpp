@@ -88,8 +88,17 @@ std::vector<UnitId> VisibleUnits(const WorkOrderQuery& q) {
 // orders newest first (or by whatever index SQLite picks) and filters.
 enum class Drive { kPlain, kWatches, kUnits, kHandlingUnitStates, kStates };
 
+// The flags with partial indexes of their own. Few work orders carry one
+// (overdue, supervised, fast lane, awaiting acknowledgement), so reading the
+// flag's index newest first and checking each row's units beats reading a
+// district's units and checking each row's flag.
+bool HasRareFlag(const WorkOrderQuery& q) {
+  return q.overdue_only || q.supervised_only || q.fast_lane_only || q.instructed_pending_only;
+}
+
 Drive ChooseDrive(const WorkOrderQuery& q) {
   if (q.watched_by) return Drive::kWatches;
+  if (q.visible_to_subtree_of && HasRareFlag(q)) return Drive::kPlain;
   if (q.visible_to_subtree_of) {
     // Even one unit is driven from work_order_units: scanning the work
     // orders newest first for a unit that has few would read them all.
@@ -120,10 +129,12 @@ std::string Filters(const WorkOrderQuery& q, Drive drive, const std::string& j, 
     add("w.handling_unit_id IN " + UnitIn(q.handling_units, p));
   }
   if (q.visible_to_subtree_of && drive != Drive::kUnits) {
-    add(
-        fmt::format("w.id IN (SELECT u.work_order_id FROM work_order_units u "
-                    "WHERE u.jurisdiction_id = {} AND u.unit_id IN {})",
-                    j, UnitIn(VisibleUnits(q), p)));
+    // Correlated, so each candidate row is one primary-key probe per unit
+    // rather than a materialised list of every work order of the subtree.
+    add(fmt::format(
+        "EXISTS (SELECT 1 FROM work_order_units u WHERE u.jurisdiction_id = {} "
+        "AND u.work_order_id = w.id AND u.unit_id IN {})",
+        j, UnitIn(VisibleUnits(q), p)));
   }
   if (!q.category_prefix.empty()) {
     // "01" matches "01" and "01.<anything>"; '/' is the byte after '.'.
@@ -285,7 +296,7 @@ BuiltQuery BuildCountQuery(const WorkOrderQuery& q) {
         "ON w.jurisdiction_id = x.jurisdiction_id AND w.id = x.work_order_id "
         "WHERE x.jurisdiction_id = {} AND x.user_id = {}{}",
         j, p.Int(*q.watched_by), Filters(q, Drive::kWatches, j, p));
-  } else if (q.visible_to_subtree_of) {
+  } else if (q.visible_to_subtree_of && !HasRareFlag(q)) {
     // Counted from the units' own index; DISTINCT because a work order may
     // be visible through several units of the subtree.
     const std::string units = UnitIn(VisibleUnits(q), p);

@@ -352,5 +352,22 @@ TEST_F(SqliteQueryPlanTest, QueuesReadIndexesNewestFirst) {
   }
 }
 
+// A district's overdue (or supervised, fast-lane, instructed) queue reads the
+// flag's small partial index and probes each row's units, rather than every
+// work order of the district.
+TEST_F(SqliteQueryPlanTest, AUnitsFlagQueueReadsTheFlagsIndex) {
+  WorkOrderQuery q;
+  q.jurisdiction = 1;
+  q.visible_to_subtree_of = UnitId{2};
+  q.visible_units = {2, 3, 4};
+  q.overdue_only = true;
+  const std::string list = ListPlan(q);
+  EXPECT_THAT(list, HasSubstr("work_orders_overdue")) << list;
+  EXPECT_THAT(list, HasSubstr("sqlite_autoindex_work_order_units_1")) << list;
+  ExpectIndexedNewestFirst(list, false);
+  const std::string count = Plan(*conn_, sqlite::BuildCountQuery(q));
+  EXPECT_THAT(count, HasSubstr("work_orders_overdue")) << count;
+}
+
 }  // namespace
 }  // namespace lizheng::store::testsupport

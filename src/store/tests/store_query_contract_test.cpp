@@ -240,6 +240,16 @@ TEST_P(StoreQueryContractTest, FiltersCombine) {
           q.visible_to_subtree_of = UnitId{10};
           q.visible_units = {10, 11, 12, 30};
         }));
+  Check("a subtree's overdue", Query([&](WorkOrderQuery& q) {
+          q.overdue_only = true;
+          q.visible_to_subtree_of = UnitId{10};
+          q.visible_units = {10, 11, 12, 30};
+        }));
+  Check("a subtree's fast lane", Query([&](WorkOrderQuery& q) {
+          q.fast_lane_only = true;
+          q.visible_to_subtree_of = UnitId{10};
+          q.visible_units = {10, 11, 12, 30};
+        }));
   Check("subtree and handling", Query([&](WorkOrderQuery& q) {
           q.handling_units = {11};
           q.visible_to_subtree_of = UnitId{11};
