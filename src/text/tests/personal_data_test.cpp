@@ -1,0 +1,116 @@
+#include "lizheng/text/personal_data.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace lizheng::text {
+namespace {
+
+struct Case {
+  const char* sentence;
+  PersonalDataKind kind;
+  const char* found;   // the text of the one span expected
+  const char* masked;  // the whole sentence after masking
+};
+
+std::string SpanText(const std::string& s, const PersonalDataSpan& span) {
+  return s.substr(span.begin, span.end - span.begin);
+}
+
+TEST(PersonalDataTest, FindsAndMasksEveryKindInRealisticSentences) {
+  const std::vector<Case> cases = {
+      {"我的电话是13812345678，请尽快联系。", PersonalDataKind::kMobilePhone, "13812345678",
+       "我的电话是***********，请尽快联系。"},
+      {"有事请打138-1234-5678找我", PersonalDataKind::kMobilePhone, "138-1234-5678",
+       "有事请打***-****-****找我"},
+      {"联系电话：１５９０７３１２２３３。", PersonalDataKind::kMobilePhone, "１５９０７３１２２３３",
+       "联系电话：***********。"},
+      {"物业座机0731-84567890一直没人接", PersonalDataKind::kLandline, "0731-84567890",
+       "物业座机****-********一直没人接"},
+      {"办公室电话（0731）84567890", PersonalDataKind::kLandline, "（0731）84567890",
+       "办公室电话（****）********"},
+      {"身份证号430102199003071234，社保卡无法激活", PersonalDataKind::kIdCard,
+       "430102199003071234", "身份证号******************，社保卡无法激活"},
+      {"我的身份证43010219900307123X丢了", PersonalDataKind::kIdCard, "43010219900307123X",
+       "我的身份证******************丢了"},
+      {"工资打到卡号6222021234567890123后被扣", PersonalDataKind::kBankCard,
+       "6222021234567890123", "工资打到卡号*******************后被扣"},
+      {"材料已发到zhang.san@example.com，请查收。", PersonalDataKind::kEmail,
+       "zhang.san@example.com", "材料已发到***@***，请查收。"},
+      {"车牌号湘A12345的车长期占用消防通道", PersonalDataKind::kLicencePlate, "湘A12345",
+       "车牌号湘A*****的车长期占用消防通道"},
+      {"一辆粤B·D12345新能源车违停", PersonalDataKind::kLicencePlate, "粤B·D12345",
+       "一辆粤B·******新能源车违停"},
+      {"我叫李小明，是A市居民", PersonalDataKind::kName, "李小明", "我叫李某某，是A市居民"},
+      {"本人张伟反映小区噪音问题", PersonalDataKind::kName, "张伟", "本人张某反映小区噪音问题"},
+      {"姓名：欧阳春花，联系方式见附件", PersonalDataKind::kName, "欧阳春花",
+       "姓名：欧阳某某，联系方式见附件"},
+      {"我家住在幸福小区3栋", PersonalDataKind::kHouseNumber, "3", "我家住在幸福小区*栋"},
+      {"地址是人民路88号，门口堆满垃圾", PersonalDataKind::kHouseNumber, "88",
+       "地址是人民路**号，门口堆满垃圾"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    const std::string s = c.sentence;
+    const auto spans = FindPersonalData(s);
+    ASSERT_EQ(spans.size(), 1u);
+    EXPECT_EQ(spans[0].kind, c.kind) << PersonalDataKindName(spans[0].kind);
+    EXPECT_EQ(SpanText(s, spans[0]), c.found);
+    EXPECT_EQ(MaskPersonalData(s), c.masked);
+  }
+}
+
+TEST(PersonalDataTest, AFullAddressLosesEveryHouseNumber) {
+  const std::string s = "我住在江川市东湖区幸福小区3栋2单元501室，楼上漏水";
+  const auto spans = FindPersonalData(s);
+  ASSERT_EQ(spans.size(), 3u);
+  for (const auto& span : spans) EXPECT_EQ(span.kind, PersonalDataKind::kHouseNumber);
+  EXPECT_EQ(MaskPersonalData(s), "我住在江川市东湖区幸福小区*栋*单元***室，楼上漏水");
+}
+
+TEST(PersonalDataTest, SeveralKindsInOneMessage) {
+  const std::string s =
+      "我叫王芳，电话13907311234，车牌湘A8B8C8被拖走，身份证430102198512120022。";
+  const std::string masked = MaskPersonalData(s);
+  for (const char* secret : {"王芳", "13907311234", "8B8C8", "430102198512120022"})
+    EXPECT_EQ(masked.find(secret), std::string::npos) << secret << " in " << masked;
+  EXPECT_EQ(FindPersonalData(s).size(), 4u);
+}
+
+// What a request is about must survive: dates, amounts, the hotline, bus
+// lines, years, floors of a building, quantities, counts of people.
+TEST(PersonalDataTest, LeavesTheNumbersOfTheMatterAlone) {
+  const std::vector<std::string> untouched = {
+      "2019年11月22日下午3点开始施工",
+      "拖欠工资共计12345元",
+      "已多次拨打12345热线",
+      "乘坐18路公交车到站",
+      "地铁3号线施工噪音",
+      "2020-01-15至今未解决",
+      "已经持续了365天",
+      "我是一名教师",
+      "本人在A市工作",
+      "小区有300户居民",
+      "商场3楼的餐馆油烟很大",
+      "我是小区业主",
+      "A1区的道路",
+      "编号20190412",
+      "因本人房子严重漏水",
+      "本人金井镇金龙村村民",
+  };
+  for (const std::string& s : untouched) {
+    EXPECT_TRUE(FindPersonalData(s).empty()) << s << " -> " << MaskPersonalData(s);
+    EXPECT_EQ(MaskPersonalData(s), s);
+  }
+}
+
+TEST(PersonalDataTest, InvalidUtf8AndEmptyTextAreSafe) {
+  EXPECT_TRUE(FindPersonalData("").empty());
+  const std::string bad = std::string("电话\xff") + "13812345678";
+  EXPECT_EQ(MaskPersonalData(bad).find("13812345678"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lizheng::text
