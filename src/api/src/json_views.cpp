@@ -207,6 +207,28 @@ json CitizenViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d
   return j;
 }
 
+json PublishedRequestJson(const app::PublishedRequest& p, const app::JurisdictionData& d) {
+  const Category* cat = d.directory.FindCategory(p.category_code);
+  const Area* area = d.directory.FindArea(p.area_code);
+  json reply = nullptr;
+  if (p.reply) {
+    const Unit* u = d.directory.FindUnit(p.reply->unit);
+    reply = {{"text", p.reply->text}, {"unit_name", u ? u->name : ""}, {"replied_at", Ts(p.reply->at, d)}};
+  }
+  return {{"tracking_no", p.tracking_no},
+          {"title", p.title},
+          {"detail", p.detail},
+          {"type", Enum(p.type)},
+          {"category", p.category_code.empty() ? json(nullptr)
+                                               : json{{"code", p.category_code}, {"name", cat ? cat->name : ""}}},
+          {"area", p.area_code.empty() ? json(nullptr)
+                                       : json{{"code", p.area_code}, {"name", area ? area->name : ""}}},
+          {"created_at", Ts(p.created_at, d)},
+          {"state", Enum(p.state)},
+          {"reply", reply},
+          {"satisfaction", p.satisfaction ? Enum(*p.satisfaction) : json(nullptr)}};
+}
+
 json UnitJson(const Unit& u) {
   return {{"id", u.id},         {"parent_id", u.parent ? json(*u.parent) : json(nullptr)},
           {"code", u.code},     {"name", u.name},

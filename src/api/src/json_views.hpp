@@ -21,6 +21,9 @@ json WorkOrderViewJson(const app::WorkOrderView& v, const app::JurisdictionData&
 // The citizen's view by tracking number and query code.
 json CitizenViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d);
 
+// A published request on the public list (already masked by the app).
+json PublishedRequestJson(const app::PublishedRequest& p, const app::JurisdictionData& d);
+
 json UnitJson(const Unit& u);
 json AreaJson(const Area& a);
 json CategoryJson(const Category& c);

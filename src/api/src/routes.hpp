@@ -28,6 +28,15 @@ class RouteContext {
   ApiServices services;
 };
 
+// Paging parameters shared by the lists: "cursor" (the next_cursor of the
+// previous page, "<created_at epoch seconds>_<id>") and "limit" (1 to 200).
+Result<std::optional<std::pair<Timestamp, WorkOrderId>>> CursorParam(const httplib::Request& req);
+Result<std::optional<int>> LimitParam(const httplib::Request& req);
+// The next_cursor after an item created at `created` with id `id`.
+std::string NextCursor(Timestamp created, WorkOrderId id);
+// A positive decimal id; names `field` when it is not one.
+Result<std::int64_t> ParseId(const std::string& text, const std::string& field);
+
 // Wraps a handler: exceptions become 500 with a generic message.
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
 

@@ -1,5 +1,7 @@
 // The citizen's endpoints: file a request (no account), read it back with
 // the query code, rate the reply, dispute a closure.
+#include <set>
+
 #include "routes.hpp"
 
 namespace lizheng::api {
@@ -136,9 +138,72 @@ Status Act(const RouteContext& ctx, const httplib::Request& req, httplib::Respon
   return OkStatus();
 }
 
+// GET /api/v1/public/requests: the published requests, masked.
+Status PublicList(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  static const std::set<std::string> kKnown = {"q", "type", "category", "area", "cursor", "limit",
+                                               "jurisdiction"};
+  for (const auto& [key, value] : req.params)
+    if (!kKnown.count(key))
+      return MakeError(ErrorCode::kInvalidArgument, key + ": unknown query parameter", key);
+  LZ_ASSIGN_OR_RETURN(auto data, ctx.Jurisdiction(req));
+  store::WorkOrderQuery f;
+  f.title_contains = req.get_param_value("q");
+  f.category_prefix = req.get_param_value("category");
+  f.area_prefix = req.get_param_value("area");
+  if (req.has_param("type")) {
+    const std::string t = req.get_param_value("type");
+    f.type = FromWire<RequestType>(t);
+    if (!f.type)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "type: unknown value '" + t + "'; expected one of: " + WireNamesList<RequestType>(),
+                       "type");
+  }
+  LZ_ASSIGN_OR_RETURN(auto limit, LimitParam(req));
+  if (limit) f.limit = *limit;
+  LZ_ASSIGN_OR_RETURN(f.after, CursorParam(req));
+  LZ_ASSIGN_OR_RETURN(app::PublishedPage page,
+                      ctx.services.work_orders.ListPublished(data->directory.jurisdiction().id, f));
+  json items = json::array();
+  for (const app::PublishedRequest& p : page.items) items.push_back(PublishedRequestJson(p, *data));
+  json out = {{"items", items}, {"next_cursor", nullptr}};
+  if (page.has_more && !page.items.empty())
+    out["next_cursor"] = NextCursor(page.items.back().created_at, page.items.back().id);
+  SendJson(res, 200, out);
+  return OkStatus();
+}
+
+// GET /api/v1/mailboxes: the leaders' mailboxes with their figures of the
+// last 90 days.
+Status Mailboxes(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  LZ_ASSIGN_OR_RETURN(auto data, ctx.Jurisdiction(req));
+  const Timestamp since = ctx.services.time.Now() - std::chrono::days(90);
+  LZ_ASSIGN_OR_RETURN(auto figures, ctx.services.work_orders.MailboxFiguresSince(
+                                        data->directory.jurisdiction().id, since));
+  json items = json::array();
+  for (const Mailbox& m : data->directory.mailboxes()) {
+    json item = MailboxJson(m);
+    for (const app::MailboxFigures& f : figures) {
+      if (f.mailbox != m.id) continue;
+      item["figures"] = {{"days", 90},
+                         {"received", f.received},
+                         {"answered", f.answered},
+                         {"closed", f.closed}};
+    }
+    items.push_back(item);
+  }
+  SendJson(res, 200, {{"items", items}});
+  return OkStatus();
+}
+
 }  // namespace
 
 void RegisterCitizenRoutes(httplib::Server& svr, const RouteContext& ctx) {
+  svr.Get("/api/v1/public/requests", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    if (Status st = PublicList(ctx, req, res); !st.ok()) SendError(res, st.error());
+  });
+  svr.Get("/api/v1/mailboxes", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    if (Status st = Mailboxes(ctx, req, res); !st.ok()) SendError(res, st.error());
+  });
   svr.Post("/api/v1/requests", [&ctx](const httplib::Request& req, httplib::Response& res) {
     if (Status st = Submit(ctx, req, res); !st.ok()) SendError(res, st.error());
   });

@@ -1,4 +1,4 @@
-// Read-only reference data: units, areas, categories, mailboxes, calendars,
+// Read-only reference data: units, areas, categories, calendars,
 // time limits and the enums with their labels. Public: the citizen portal
 // needs them before anyone signs in.
 #include <cmath>
@@ -43,12 +43,6 @@ json Areas(const app::JurisdictionData& d, const httplib::Request&, Error*) {
 json Categories(const app::JurisdictionData& d, const httplib::Request&, Error*) {
   json items = json::array();
   for (const Category& c : d.directory.categories()) items.push_back(CategoryJson(c));
-  return {{"items", items}};
-}
-
-json Mailboxes(const app::JurisdictionData& d, const httplib::Request&, Error*) {
-  json items = json::array();
-  for (const Mailbox& m : d.directory.mailboxes()) items.push_back(MailboxJson(m));
   return {{"items", items}};
 }
 
@@ -108,7 +102,6 @@ void RegisterReferenceRoutes(httplib::Server& svr, const RouteContext& ctx) {
   Route(svr, "/api/v1/units", ctx, Units);
   Route(svr, "/api/v1/areas", ctx, Areas);
   Route(svr, "/api/v1/categories", ctx, Categories);
-  Route(svr, "/api/v1/mailboxes", ctx, Mailboxes);
   Route(svr, R"(/api/v1/calendars/(\d{4}))", ctx, Calendar);
   Route(svr, "/api/v1/time-limits", ctx, TimeLimits);
   Route(svr, "/api/v1/meta", ctx, Meta);

@@ -5,7 +5,6 @@
 #include "routes.hpp"
 
 namespace lizheng::api {
-namespace {
 
 Result<std::int64_t> ParseId(const std::string& text, const std::string& field) {
   std::int64_t v = 0;
@@ -14,6 +13,34 @@ Result<std::int64_t> ParseId(const std::string& text, const std::string& field) 
     return MakeError(ErrorCode::kInvalidArgument, field + ": must be a positive integer", field);
   return v;
 }
+
+Result<std::optional<int>> LimitParam(const httplib::Request& req) {
+  if (!req.has_param("limit")) return std::optional<int>();
+  LZ_ASSIGN_OR_RETURN(std::int64_t limit, ParseId(req.get_param_value("limit"), "limit"));
+  if (limit > 200) return MakeError(ErrorCode::kInvalidArgument, "limit: at most 200", "limit");
+  return std::optional<int>(static_cast<int>(limit));
+}
+
+Result<std::optional<std::pair<Timestamp, WorkOrderId>>> CursorParam(const httplib::Request& req) {
+  using After = std::optional<std::pair<Timestamp, WorkOrderId>>;
+  if (!req.has_param("cursor")) return After();
+  const std::string c = req.get_param_value("cursor");
+  const auto sep = c.find('_');
+  auto t = ParseId(c.substr(0, sep), "cursor");
+  auto id = sep == std::string::npos
+                ? Result<std::int64_t>(MakeError(ErrorCode::kInvalidArgument, "cursor"))
+                : ParseId(c.substr(sep + 1), "cursor");
+  if (!t.ok() || !id.ok())
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "cursor: use the next_cursor of the previous page", "cursor");
+  return After(std::make_pair(Timestamp(std::chrono::seconds(*t)), *id));
+}
+
+std::string NextCursor(Timestamp created, WorkOrderId id) {
+  return std::to_string(created.time_since_epoch().count()) + "_" + std::to_string(id);
+}
+
+namespace {
 
 // Decodes every command field the body carries; the engine then refuses
 // fields the action does not use, naming them.
@@ -108,22 +135,9 @@ Result<app::QueueRequest> DecodeQueueRequest(const httplib::Request& req, const 
   if (req.has_param("to")) {
     LZ_ASSIGN_OR_RETURN(f.created_to, ParseTimestamp(req.get_param_value("to"), "to"));
   }
-  if (req.has_param("limit")) {
-    LZ_ASSIGN_OR_RETURN(std::int64_t limit, ParseId(req.get_param_value("limit"), "limit"));
-    if (limit > 200) return MakeError(ErrorCode::kInvalidArgument, "limit: at most 200", "limit");
-    f.limit = static_cast<int>(limit);
-  }
-  if (req.has_param("cursor")) {
-    // "<created_at epoch seconds>_<id>" as returned in next_cursor.
-    const std::string c = req.get_param_value("cursor");
-    const auto sep = c.find('_');
-    auto t = ParseId(c.substr(0, sep), "cursor");
-    auto id = sep == std::string::npos ? Result<std::int64_t>(MakeError(ErrorCode::kInvalidArgument, "cursor"))
-                                       : ParseId(c.substr(sep + 1), "cursor");
-    if (!t.ok() || !id.ok())
-      return MakeError(ErrorCode::kInvalidArgument, "cursor: use the next_cursor of the previous page", "cursor");
-    f.after = std::make_pair(Timestamp(std::chrono::seconds(*t)), *id);
-  }
+  LZ_ASSIGN_OR_RETURN(auto limit, LimitParam(req));
+  if (limit) f.limit = *limit;
+  LZ_ASSIGN_OR_RETURN(f.after, CursorParam(req));
   r.with_total = req.get_param_value("total") == "true";
   return r;
 }
@@ -139,7 +153,7 @@ Status List(const RouteContext& ctx, const httplib::Request& req, httplib::Respo
   json out = {{"items", items}, {"next_cursor", nullptr}};
   if (page.has_more && !page.items.empty()) {
     const WorkOrder& last = page.items.back();
-    out["next_cursor"] = std::to_string(last.created_at.time_since_epoch().count()) + "_" + std::to_string(last.id);
+    out["next_cursor"] = NextCursor(last.created_at, last.id);
   }
   if (page.total) out["total"] = *page.total;
   SendJson(res, 200, out);

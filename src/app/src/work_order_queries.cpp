@@ -4,6 +4,7 @@
 #include <array>
 
 #include "lizheng/app/work_orders.hpp"
+#include "lizheng/text/personal_data.hpp"
 
 namespace lizheng::app {
 namespace {
@@ -146,6 +147,76 @@ Result<std::vector<std::pair<Queue, std::int64_t>>> WorkOrderService::Counts(Jur
       Shape(q, queue, actor, data->directory);
       LZ_ASSIGN_OR_RETURN(std::int64_t n, txn.CountWorkOrders(q));
       out.emplace_back(queue, n);
+    }
+    return OkStatus();
+  }));
+  return out;
+}
+
+Result<PublishedPage> WorkOrderService::ListPublished(JurisdictionId j, store::WorkOrderQuery filters) {
+  store::WorkOrderQuery q;
+  q.jurisdiction = j;
+  q.published_only = true;
+  q.type = filters.type;
+  q.category_prefix = std::move(filters.category_prefix);
+  q.area_prefix = std::move(filters.area_prefix);
+  q.title_contains = std::move(filters.title_contains);
+  q.after = filters.after;
+  q.limit = filters.limit;
+  store::WorkOrderPage page;
+  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(page, txn.ListWorkOrders(q));
+    return OkStatus();
+  }));
+  PublishedPage out;
+  out.has_more = page.has_more;
+  for (WorkOrder& wo : page.items) {
+    // Publication needs consent; a flag set without it is never shown.
+    if (!wo.consent_public) continue;
+    PublishedRequest p;
+    p.id = wo.id;
+    p.tracking_no = wo.tracking_no;
+    p.title = text::MaskPersonalData(wo.title);
+    p.detail = text::MaskPersonalData(wo.detail);
+    p.type = wo.type;
+    p.category_code = wo.category_code;
+    p.area_code = wo.area_code;
+    p.state = wo.state;
+    p.created_at = wo.created_at;
+    if (wo.reply) {
+      p.reply = *wo.reply;
+      p.reply->text = text::MaskPersonalData(wo.reply->text);
+      p.reply->by = 0;  // the staff member is not public
+    }
+    if (wo.citizen_rating) {
+      p.satisfaction = wo.citizen_rating;
+    } else if (wo.callback) {
+      p.satisfaction = wo.callback->satisfaction;
+    }
+    out.items.push_back(std::move(p));
+  }
+  return out;
+}
+
+Result<std::vector<MailboxFigures>> WorkOrderService::MailboxFiguresSince(JurisdictionId j,
+                                                                        Timestamp since) {
+  LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
+  std::vector<MailboxFigures> out;
+  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+    for (const Mailbox& m : data->directory.mailboxes()) {
+      store::WorkOrderQuery q;
+      q.jurisdiction = j;
+      q.mailbox = m.id;
+      q.created_from = since;
+      MailboxFigures f;
+      f.mailbox = m.id;
+      LZ_ASSIGN_OR_RETURN(f.received, txn.CountWorkOrders(q));
+      q.states = {State::kClosed};
+      LZ_ASSIGN_OR_RETURN(f.closed, txn.CountWorkOrders(q));
+      q.states = {State::kAnswered};
+      LZ_ASSIGN_OR_RETURN(std::int64_t awaiting_callback, txn.CountWorkOrders(q));
+      f.answered = f.closed + awaiting_callback;
+      out.push_back(f);
     }
     return OkStatus();
   }));

@@ -257,6 +257,30 @@ std::optional<Match> MatchName(const Scanner& sc, std::size_t i) {
   return std::nullopt;
 }
 
+// A name in a greeting or an address form: 王建国您好, 李明先生, 张华同志.
+constexpr std::array<std::u32string_view, 6> kNameFollowers{U"您好", U"你好", U"先生", U"女士", U"同志", U"老师"};
+
+std::optional<Match> MatchGreetedName(const Scanner& sc, std::size_t i) {
+  const std::u32string& s = sc.s_;
+  std::size_t surname = 0;
+  for (std::u32string_view compound : kCompoundSurnames)
+    if (s.compare(i, compound.size(), compound) == 0) surname = compound.size();
+  if (surname == 0 && kSurnames.find(sc.At(i)) != std::u32string_view::npos) surname = 1;
+  if (surname == 0) return std::nullopt;
+  // The greeting follows a full name directly: surname and one or two
+  // given characters (王先生 alone names no one).
+  for (std::size_t given = 2; given >= 1; --given) {
+    const std::size_t end = i + surname + given;
+    bool han = true;
+    for (std::size_t k = i + surname; k < end; ++k)
+      han = han && IsHanChar(sc.At(k)) && kNameStops.find(sc.At(k)) == std::u32string_view::npos;
+    if (!han) continue;
+    for (std::u32string_view follower : kNameFollowers)
+      if (s.compare(end, follower.size(), follower) == 0) return Match{PersonalDataKind::kName, i, end};
+  }
+  return std::nullopt;
+}
+
 // The house numbers of an exact address: the digits before 栋, 幢, 单元, 室,
 // 号楼, 楼 or 层, and before 号 after a street (路, 街, 巷, 道, 弄, 村, 组).
 constexpr std::array<std::u32string_view, 7> kHouseUnits{U"号楼", U"单元", U"栋", U"幢", U"室", U"楼", U"层"};
@@ -324,6 +348,10 @@ std::vector<Match> FindMatches(const std::u32string& s) {
       continue;
     }
     if (auto m = MatchName(sc, i)) {
+      take(*m);
+      continue;
+    }
+    if (auto m = MatchGreetedName(sc, i)) {
       take(*m);
       continue;
     }

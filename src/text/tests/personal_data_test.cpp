@@ -47,6 +47,9 @@ TEST(PersonalDataTest, FindsAndMasksEveryKindInRealisticSentences) {
       {"本人张伟反映小区噪音问题", PersonalDataKind::kName, "张伟", "本人张某反映小区噪音问题"},
       {"姓名：欧阳春花，联系方式见附件", PersonalDataKind::kName, "欧阳春花",
        "姓名：欧阳某某，联系方式见附件"},
+      {"王建国您好：您反映的问题已处理。", PersonalDataKind::kName, "王建国",
+       "王某某您好：您反映的问题已处理。"},
+      {"经联系李明先生，确认已整改", PersonalDataKind::kName, "李明", "经联系李某先生，确认已整改"},
       {"我家住在幸福小区3栋", PersonalDataKind::kHouseNumber, "3", "我家住在幸福小区*栋"},
       {"地址是人民路88号，门口堆满垃圾", PersonalDataKind::kHouseNumber, "88",
        "地址是人民路**号，门口堆满垃圾"},
@@ -99,6 +102,8 @@ TEST(PersonalDataTest, LeavesTheNumbersOfTheMatterAlone) {
       "编号20190412",
       "因本人房子严重漏水",
       "本人金井镇金龙村村民",
+      "网友您好：您的留言已收悉",
+      "王先生反映的情况属实",
   };
   for (const std::string& s : untouched) {
     EXPECT_TRUE(FindPersonalData(s).empty()) << s << " -> " << MaskPersonalData(s);

@@ -60,6 +60,37 @@ struct QueueRequest {
   bool with_total = false;
 };
 
+// A published request as the public reads it: the citizen consented and
+// the centre published it; names, numbers and house numbers are masked.
+struct PublishedRequest {
+  WorkOrderId id = 0;  // for paging only; not shown
+  std::string tracking_no;
+  std::string title;
+  std::string detail;
+  RequestType type = RequestType::kHelp;
+  std::string category_code;
+  std::string area_code;
+  State state = State::kSubmitted;
+  Timestamp created_at{};
+  std::optional<Reply> reply;  // text masked
+  std::optional<Satisfaction> satisfaction;  // the citizen's rating, else the callback's
+};
+
+struct PublishedPage {
+  std::vector<PublishedRequest> items;
+  bool has_more = false;
+};
+
+// A leader's mailbox as the public reads it: requests received since a day
+// and how many of them have been answered (replied to the citizen) and
+// closed.
+struct MailboxFigures {
+  MailboxId mailbox = 0;
+  std::int64_t received = 0;
+  std::int64_t answered = 0;
+  std::int64_t closed = 0;
+};
+
 struct QueuePage {
   std::vector<WorkOrder> items;
   bool has_more = false;
@@ -90,6 +121,12 @@ class WorkOrderService {
   Result<QueuePage> List(JurisdictionId j, const Actor& actor, QueueRequest req);
   // Counts of every queue for the caller.
   Result<std::vector<std::pair<Queue, std::int64_t>>> Counts(JurisdictionId j, const Actor& actor);
+
+  // The public list: published requests only, masked. Of `filters` the
+  // type, category and area prefixes, title search, cursor and limit apply.
+  Result<PublishedPage> ListPublished(JurisdictionId j, store::WorkOrderQuery filters);
+  // Every mailbox's figures for requests created at or after `since`.
+  Result<std::vector<MailboxFigures>> MailboxFiguresSince(JurisdictionId j, Timestamp since);
 
   // The citizen's view, by tracking number and query code; kNotFound for
   // either wrong (indistinguishable on purpose).

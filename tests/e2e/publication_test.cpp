@@ -1,0 +1,110 @@
+// What the public reads (DESIGN.md §8): only requests the citizen consented
+// to publish and the centre published, with personal data masked, and each
+// leader's mailbox with its figures.
+#include "server_suite.hpp"
+
+namespace lizheng::e2e {
+namespace {
+
+class PublicationTest : public ServerSuite {};
+
+// Identifiers a citizen might write, each in a realistic sentence.
+const char* const kSecrets[] = {"王建国", "13907311234", "430102198512120022", "湘A8B8C8",
+                                "wang.jg@example.com", "0731-84567890", "6222021234567890123"};
+
+TEST_F(PublicationTest, PublishedRequestsCarryNoPersonalData) {
+  ClosedLoop& l = loop();
+  const std::string title = "我叫王建国，电话13907311234，小区路灯不亮";
+  const std::string detail =
+      "本人身份证430102198512120022，住幸福小区3栋2单元501室。车牌湘A8B8C8的车常年占道，"
+      "物业座机0731-84567890无人接听，材料发至wang.jg@example.com，退款请打到卡号"
+      "6222021234567890123。";
+  const std::int64_t id = l.Contacted("dh-01", {{"title", title}, {"detail", detail}, {"consent_public", true}});
+  // The unit's reply names the citizen and repeats the number, as replies do.
+  l.Reply(id, "dh-01", "王建国您好：您反映的路灯已修复。回访电话13907311234已登记。");
+  l.Approve(id);
+  l.Do("reviewer", id, "publish");
+  const std::string tracking_no = l.View(id)["tracking_no"];
+
+  ApiResponse r = api().Get("/api/v1/public/requests?limit=200");
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  const json* mine = nullptr;
+  for (const json& item : r["items"])
+    if (item["tracking_no"] == tracking_no) mine = &item;
+  ASSERT_NE(mine, nullptr) << "the published request is listed";
+  EXPECT_NE((*mine)["reply"], nullptr);
+  EXPECT_NE((*mine)["title"].get<std::string>().find("路灯不亮"), std::string::npos);
+  EXPECT_NE((*mine)["detail"].get<std::string>().find("*栋*单元***室"), std::string::npos) << *mine;
+  // Nothing on the whole public page carries an identifier.
+  const std::string body = r.body;
+  for (const char* secret : kSecrets) EXPECT_EQ(body.find(secret), std::string::npos) << secret;
+  EXPECT_EQ(body.find("501室"), std::string::npos);
+  // Neither the citizen's contact nor the address field is there at all.
+  EXPECT_FALSE(mine->contains("citizen"));
+  EXPECT_FALSE(mine->contains("address"));
+}
+
+TEST_F(PublicationTest, UnpublishedAndUnconsentedRequestsAreNotListed) {
+  ClosedLoop& l = loop();
+  const std::int64_t without_consent = l.Answered("dh-01", {{"title", "未同意公开的诉求甲"}, {"consent_public", false}});
+  const std::int64_t unpublished = l.Answered("dh-01", {{"title", "同意但未公开的诉求乙"}, {"consent_public", true}});
+  const std::int64_t withdrawn = l.Answered("dh-01", {{"title", "公开后撤回的诉求丙"}, {"consent_public", true}});
+  l.Do("reviewer", withdrawn, "publish");
+  l.Do("dispatcher", withdrawn, "unpublish", {{"reason", "含有个人信息"}});
+  (void)without_consent;
+  (void)unpublished;
+  ApiResponse r = api().Get("/api/v1/public/requests?q=%E8%AF%89%E6%B1%82&limit=200");  // q=诉求
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  for (const json& item : r["items"]) {
+    const std::string t = item["title"];
+    EXPECT_EQ(t.find("诉求甲"), std::string::npos) << t;
+    EXPECT_EQ(t.find("诉求乙"), std::string::npos) << t;
+    EXPECT_EQ(t.find("诉求丙"), std::string::npos) << t;
+  }
+}
+
+TEST_F(PublicationTest, FiltersPagingAndBadParameters) {
+  ClosedLoop& l = loop();
+  for (int i = 0; i < 3; ++i) {
+    const std::int64_t id = l.Answered("dh-01", {{"title", "公开分页测试" + std::to_string(i)},
+                                                 {"type", "suggestion"},
+                                                 {"consent_public", true}});
+    l.Do("reviewer", id, "publish");
+  }
+  ApiResponse first = api().Get("/api/v1/public/requests?type=suggestion&limit=2");
+  ASSERT_EQ(first.status, 200) << first.Describe();
+  ASSERT_EQ(first["items"].size(), 2u);
+  for (const json& item : first["items"]) EXPECT_EQ(item["type"]["code"], "suggestion");
+  ASSERT_TRUE(first["next_cursor"].is_string());
+  ApiResponse second = api().Get("/api/v1/public/requests?type=suggestion&limit=2&cursor=" +
+                                 first["next_cursor"].get<std::string>());
+  ASSERT_EQ(second.status, 200) << second.Describe();
+  ASSERT_GE(second["items"].size(), 1u);
+  EXPECT_NE(second["items"][0]["tracking_no"], first["items"][1]["tracking_no"]);
+
+  ApiResponse bad_type = api().Get("/api/v1/public/requests?type=gripe");
+  EXPECT_EQ(bad_type.status, 400);
+  EXPECT_EQ(bad_type.ErrorField(), "type");
+  ApiResponse unknown = api().Get("/api/v1/public/requests?state=closed");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.ErrorField(), "state");
+  ApiResponse bad_cursor = api().Get("/api/v1/public/requests?cursor=yesterday");
+  EXPECT_EQ(bad_cursor.status, 400);
+  EXPECT_EQ(bad_cursor.ErrorField(), "cursor");
+}
+
+TEST_F(PublicationTest, MailboxesShowTheirFigures) {
+  ApiResponse before = api().Get("/api/v1/mailboxes");
+  ASSERT_EQ(before.status, 200) << before.Describe();
+  ASSERT_FALSE(before["items"].empty());
+  const json& box = before["items"][0];
+  ASSERT_TRUE(box.contains("figures")) << box;
+  const std::int64_t received = box["figures"]["received"];
+  EXPECT_EQ(box["figures"]["days"], 90);
+  loop().File({{"mailbox_code", box["code"]}, {"title", "写给领导信箱的诉求"}});
+  ApiResponse after = api().Get("/api/v1/mailboxes");
+  EXPECT_EQ(after["items"][0]["figures"]["received"], received + 1);
+}
+
+}  // namespace
+}  // namespace lizheng::e2e
