@@ -27,7 +27,7 @@ struct Acknowledged {
 class DurabilityTest : public ServerSuite {
  protected:
   // The production setting: an acknowledgement means the commit is on disk.
-  static void SetUpTestSuite() { StartServer(TestServer::Options{.sync = "full"}); }
+  static void SetUpTestSuite() { StartServer(TestServer::Options{.sync = "full", .web = ""}); }
 };
 
 TEST_F(DurabilityTest, AcknowledgedSubmissionsSurviveSigkill) {

@@ -331,9 +331,11 @@ void TestServer::Start() {
   if (pid_ > 0) throw std::runtime_error("the server is already running");
   const std::string port_file = dir_ + "/port";
   fs::remove(port_file);
-  pid_ = Spawn({LizhengBinary(), "serve", "--db", db_path(), "--port", "0", "--port-file",
-                port_file, "--threads", "16", "--sync", options_.sync},
-               dir_ + "/server.log");
+  std::vector<std::string> argv = {LizhengBinary(), "serve", "--db", db_path(), "--port", "0",
+                                   "--port-file", port_file, "--threads", "16", "--sync",
+                                   options_.sync};
+  if (!options_.web.empty()) argv.insert(argv.end(), {"--web", options_.web});
+  pid_ = Spawn(argv, dir_ + "/server.log");
   const auto deadline = steady_clock::now() + kStartTimeout;
   port_ = 0;
   while (port_ == 0) {

@@ -86,6 +86,8 @@ class TestServer {
     // acknowledgement is on disk) or "normal" (survives a killed process but
     // not a power cut; much faster on slow disks, for tests of behaviour).
     std::string sync = "full";
+    // `lizheng serve --web`: a folder of built web pages to serve at /.
+    std::string web;
   };
 
   // Creates the directory with a demo database (`lizheng demo --requests 0

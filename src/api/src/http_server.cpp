@@ -3,7 +3,9 @@
 #include <sys/socket.h>
 
 #include <atomic>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "routes.hpp"
 
@@ -36,6 +38,40 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
 
 bool ChangesState(const httplib::Request& req) {
   return req.method == "POST" || req.method == "PUT" || req.method == "PATCH" || req.method == "DELETE";
+}
+
+// Headers of an HTML page: no framing by other sites, scripts and data only
+// from this origin (Element Plus sets inline styles, hence 'unsafe-inline'
+// for styles alone).
+void SetPageHeaders(httplib::Response& res) {
+  res.set_header("Content-Security-Policy",
+                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                 "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Referrer-Policy", "same-origin");
+}
+
+// History-mode routing of the web pages: a GET of a page path that is no
+// file (/track/2026..., /staff/work-orders/12) gets the page's HTML, so
+// a bookmark or a reload works. /staff/... is the workbench, everything
+// else the citizen portal. API paths and files with an extension keep
+// their 404.
+bool ServeSinglePageApp(const std::string& web, const httplib::Request& req, httplib::Response& res) {
+  if (req.method != "GET" && req.method != "HEAD") return false;
+  if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") return false;
+  const std::string last = req.path.substr(req.path.rfind('/') + 1);
+  if (last.find('.') != std::string::npos) return false;
+  const bool staff = req.path == "/staff" || req.path.rfind("/staff/", 0) == 0;
+  std::ifstream in(web + (staff ? "/staff.html" : "/index.html"), std::ios::binary);
+  if (!in) return false;
+  std::ostringstream html;
+  html << in.rdbuf();
+  res.status = 200;
+  res.set_content(html.str(), "text/html; charset=utf-8");
+  res.headers.erase("Cache-Control");
+  res.set_header("Cache-Control", "no-cache");
+  SetPageHeaders(res);
+  return true;
 }
 
 }  // namespace
@@ -101,8 +137,10 @@ HttpServer::HttpServer(ApiServices services, ServerOptions options)
   // Errors produced by httplib itself (unknown route, body too large) get
   // the same JSON shape as ours.
   const std::size_t max_body = impl_->options.max_body_bytes;
-  svr.set_error_handler([max_body](const httplib::Request& req, httplib::Response& res) {
+  const std::string web = impl_->options.static_dir;
+  svr.set_error_handler([max_body, web](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
+    if (res.status == 404 && !web.empty() && ServeSinglePageApp(web, req, res)) return;
     if (res.status == 413) {
       SendError(res, MakeError(ErrorCode::kPayloadTooLarge,
                                "body: larger than " + std::to_string(max_body) + " bytes", "body"));
@@ -139,7 +177,20 @@ HttpServer::HttpServer(ApiServices services, ServerOptions options)
   RegisterCitizenRoutes(svr, impl_->ctx);
   RegisterWorkOrderRoutes(svr, impl_->ctx);
   RegisterReferenceRoutes(svr, impl_->ctx);
-  if (!impl_->options.static_dir.empty()) svr.set_mount_point("/", impl_->options.static_dir);
+  if (!web.empty()) {
+    svr.set_mount_point("/", web);
+    // Vite names the bundles by content hash, so they never change under
+    // their name; the pages themselves are always revalidated.
+    svr.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
+      res.headers.erase("Cache-Control");  // the API's default no-store
+      if (req.path.rfind("/assets/", 0) == 0) {
+        res.set_header("Cache-Control", "public, max-age=31536000, immutable");
+      } else {
+        res.set_header("Cache-Control", "no-cache");
+      }
+      if (res.get_header_value("Content-Type").rfind("text/html", 0) == 0) SetPageHeaders(res);
+    });
+  }
 }
 
 HttpServer::~HttpServer() = default;
