@@ -1,6 +1,7 @@
 // The reads of the workbench: one work order with its timeline, queues with
 // filters and paging, and queue counts, each limited to what the caller may
 // see.
+#include <algorithm>
 #include <array>
 
 #include "lizheng/app/work_orders.hpp"
@@ -220,6 +221,115 @@ Result<std::vector<MailboxFigures>> WorkOrderService::MailboxFiguresSince(Jurisd
     }
     return OkStatus();
   }));
+  return out;
+}
+
+namespace {
+
+void Add(store::FigureRow& into, const store::FigureRow& r) {
+  into.received += r.received;
+  into.replied += r.replied;
+  into.replied_on_time += r.replied_on_time;
+  into.closed += r.closed;
+  into.overdue += r.overdue;
+  into.called_back += r.called_back;
+  into.resolved += r.resolved;
+  into.rated += r.rated;
+  into.satisfied += r.satisfied;
+  into.basically_satisfied += r.basically_satisfied;
+}
+
+// Folds rows under the key `fold` gives (in first-seen order of sorted
+// rows), naming each group with `label`.
+template <class Fold, class LabelOf>
+std::vector<FigureGroup> Grouped(const std::vector<store::FigureRow>& rows, Fold fold, LabelOf label) {
+  std::vector<FigureGroup> out;
+  for (const store::FigureRow& r : rows) {
+    const std::string key = fold(r.key);
+    auto it = std::find_if(out.begin(), out.end(), [&](const FigureGroup& g) { return g.key == key; });
+    if (it == out.end()) {
+      out.push_back(FigureGroup{key, label(key), {}});
+      out.back().counts.key = key;
+      it = out.end() - 1;
+    }
+    Add(it->counts, r);
+  }
+  return out;
+}
+
+template <class E>
+std::string EnumLabel(const std::string& wire) {
+  if (auto e = FromWire<E>(wire)) return std::string(ToChinese(*e));
+  return wire;
+}
+
+}  // namespace
+
+Result<Figures> WorkOrderService::ComputeFigures(JurisdictionId j, const Actor& actor, Timestamp from,
+                                                 Timestamp to) {
+  if (actor.role == Role::kUnitHandler || actor.role == Role::kUnitManager ||
+      actor.role == Role::kCitizen) {
+    return MakeError(ErrorCode::kForbidden,
+                     "the dashboard's figures are for the centre, leaders and administrators");
+  }
+  if (!(from < to)) return MakeError(ErrorCode::kInvalidArgument, "from: must be before to", "from");
+  if (to - from > std::chrono::days(400))
+    return MakeError(ErrorCode::kInvalidArgument, "to: at most 400 days after from", "to");
+  LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
+  const Directory& dir = data->directory;
+  Figures out;
+  out.from = from;
+  out.to = to;
+  auto same = [](const std::string& k) { return k; };
+  auto none = [](const std::string&) { return std::string(); };
+  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+    store::FigureQuery q;
+    q.jurisdiction = j;
+    q.from = from;
+    q.to = to;
+    q.utc_offset_minutes = dir.jurisdiction().utc_offset_minutes;
+    auto rows = [&](store::FigureColumn by) -> Result<std::vector<store::FigureRow>> {
+      q.by = by;
+      return txn.CountFigures(q);
+    };
+    LZ_ASSIGN_OR_RETURN(auto days, rows(store::FigureColumn::kDay));
+    out.by_day = Grouped(days, same, none);
+    for (const auto& r : days) Add(out.totals, r);
+    LZ_ASSIGN_OR_RETURN(auto channels, rows(store::FigureColumn::kChannel));
+    out.by_channel = Grouped(channels, same, EnumLabel<Channel>);
+    LZ_ASSIGN_OR_RETURN(auto types, rows(store::FigureColumn::kType));
+    out.by_type = Grouped(types, same, EnumLabel<RequestType>);
+    LZ_ASSIGN_OR_RETURN(auto categories, rows(store::FigureColumn::kCategory));
+    out.by_category = Grouped(
+        categories, [](const std::string& k) { return std::string(FirstLevelCode(k)); },
+        [&dir](const std::string& k) {
+          const Category* c = dir.FindCategory(k);
+          return k.empty() ? std::string("未分类") : c ? c->name : k;
+        });
+    LZ_ASSIGN_OR_RETURN(auto areas, rows(store::FigureColumn::kArea));
+    out.by_district = Grouped(
+        areas,
+        [&dir](const std::string& k) {
+          const Area* a = dir.FindArea(k);
+          while (a && !a->parent_code.empty()) {
+            const Area* up = dir.FindArea(a->parent_code);
+            if (!up) break;
+            a = up;
+          }
+          return a ? a->code : k;
+        },
+        [&dir](const std::string& k) {
+          const Area* a = dir.FindArea(k);
+          return a ? a->name : k;
+        });
+    LZ_ASSIGN_OR_RETURN(auto units, rows(store::FigureColumn::kLeadUnit));
+    out.by_unit = Grouped(units, same, [&dir](const std::string& k) {
+      const Unit* u = dir.FindUnit(std::stoll(k));
+      return u ? u->name : std::string("未派单");
+    });
+    return OkStatus();
+  }));
+  out.totals.key = "total";
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "schema.hpp"
+#include "work_order_rows.hpp"
 
 namespace lizheng::store::sqlite {
 namespace {
@@ -28,6 +29,7 @@ Result<int> ApplyPending(Connection& conn) {
   for (const Migration& m : migrations) {
     if (m.version <= current) continue;
     LZ_RETURN_IF_ERROR(conn.Exec(m.sql));
+    if (m.reproject_work_orders) LZ_RETURN_IF_ERROR(ReprojectWorkOrders(conn));
     LZ_ASSIGN_OR_RETURN(
         Statement record,
         conn.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)"));

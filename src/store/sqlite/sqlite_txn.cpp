@@ -51,6 +51,10 @@ Result<WorkOrderPage> SqliteTxn::ListWorkOrders(const WorkOrderQuery& q) {
 Result<std::int64_t> SqliteTxn::CountWorkOrders(const WorkOrderQuery& q) {
   return sqlite::CountWorkOrders(conn_, q);
 }
+
+Result<std::vector<FigureRow>> SqliteTxn::CountFigures(const FigureQuery& q) {
+  return sqlite::CountFigures(conn_, q);
+}
 Result<std::vector<WorkOrder>> SqliteTxn::DueForCheck(JurisdictionId j, Timestamp now, int limit) {
   return sqlite::DueForCheck(conn_, j, now, limit);
 }

@@ -27,6 +27,7 @@ class SqliteTxn final : public WriteTxn {
                                                         std::string_view key) override;
   Result<WorkOrderPage> ListWorkOrders(const WorkOrderQuery& q) override;
   Result<std::int64_t> CountWorkOrders(const WorkOrderQuery& q) override;
+  Result<std::vector<FigureRow>> CountFigures(const FigureQuery& q) override;
   Result<std::vector<WorkOrder>> DueForCheck(JurisdictionId j, Timestamp now, int limit) override;
   Result<std::vector<Event>> ListEvents(JurisdictionId j, WorkOrderId id) override;
   Result<std::vector<QueuedNotice>> ListNotices(JurisdictionId j, WorkOrderId id) override;

@@ -62,4 +62,57 @@ Result<std::vector<WorkOrder>> DueForCheck(Connection& conn, JurisdictionId j, T
   }
 }
 
+Result<std::vector<FigureRow>> CountFigures(Connection& conn, const FigureQuery& q) {
+  std::string key;
+  switch (q.by) {
+    case FigureColumn::kDay:
+      // Integer division of local epoch seconds: the local day's number.
+      key = fmt::format("(created_at + {}) / 86400", std::int64_t{q.utc_offset_minutes} * 60);
+      break;
+    case FigureColumn::kChannel: key = "channel"; break;
+    case FigureColumn::kType: key = "request_type"; break;
+    case FigureColumn::kCategory: key = "category_code"; break;
+    case FigureColumn::kArea: key = "area_code"; break;
+    case FigureColumn::kLeadUnit: key = "COALESCE(lead_unit_id, 0)"; break;
+  }
+  LZ_ASSIGN_OR_RETURN(
+      Statement stmt,
+      conn.Prepare(fmt::format(
+          "SELECT {0} AS k, COUNT(*), COUNT(replied_at), COALESCE(SUM(reply_on_time), 0), "
+          "COUNT(closed_at), COALESCE(SUM(overdue), 0), COUNT(resolved), "
+          "COALESCE(SUM(resolved), 0), COUNT(satisfaction), "
+          "COALESCE(SUM(CASE WHEN satisfaction = 'satisfied' THEN 1 ELSE 0 END), 0), "
+          "COALESCE(SUM(CASE WHEN satisfaction = 'basically_satisfied' THEN 1 ELSE 0 END), 0) "
+          "FROM work_orders INDEXED BY work_orders_figures "
+          "WHERE jurisdiction_id = ?1 AND created_at >= ?2 AND created_at < ?3 "
+          "GROUP BY {0} ORDER BY 1",
+          key)));
+  stmt.BindInt(1, q.jurisdiction).BindTime(2, q.from).BindTime(3, q.to);
+  std::vector<FigureRow> out;
+  for (;;) {
+    LZ_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return out;
+    FigureRow r;
+    if (q.by == FigureColumn::kDay) {
+      const std::chrono::sys_days day{std::chrono::days{stmt.Int(0)}};
+      r.key = FormatDate(std::chrono::year_month_day{day});
+    } else if (q.by == FigureColumn::kLeadUnit) {
+      r.key = std::to_string(stmt.Int(0));
+    } else {
+      r.key = stmt.Text(0);
+    }
+    r.received = stmt.Int(1);
+    r.replied = stmt.Int(2);
+    r.replied_on_time = stmt.Int(3);
+    r.closed = stmt.Int(4);
+    r.overdue = stmt.Int(5);
+    r.called_back = stmt.Int(6);
+    r.resolved = stmt.Int(7);
+    r.rated = stmt.Int(8);
+    r.satisfied = stmt.Int(9);
+    r.basically_satisfied = stmt.Int(10);
+    out.push_back(std::move(r));
+  }
+}
+
 }  // namespace lizheng::store::sqlite

@@ -13,8 +13,8 @@ namespace {
 
 constexpr std::int64_t kMaxDailySequence = 999'999;
 
-// The columns after (jurisdiction_id, id), bound as ?3..?24 by
-// BindProjection in both INSERT and UPDATE.
+// The columns after (jurisdiction_id, id), bound from ?3 on by
+// BindProjection in INSERT, UPDATE and reprojection.
 constexpr std::string_view kProjectionColumns[] = {"tracking_no",  "idempotency_key",
                                                    "state",        "handling_unit_id",
                                                    "lead_unit_id", "category_code",
@@ -25,7 +25,10 @@ constexpr std::string_view kProjectionColumns[] = {"tracking_no",  "idempotency_
                                                    "overdue",      "supervised",
                                                    "fast_lane",    "pending_instruction",
                                                    "published",    "title",
-                                                   "version",      "doc"};
+                                                   "version",      "doc",
+                                                   "replied_at",   "reply_on_time",
+                                                   "closed_at",    "resolved",
+                                                   "satisfaction"};
 constexpr int kFirstProjectionParam = 3;
 
 void BindProjection(Statement& stmt, const WorkOrder& wo, const std::string& doc) {
@@ -52,6 +55,32 @@ void BindProjection(Statement& stmt, const WorkOrder& wo, const std::string& doc
   stmt.BindText(i++, wo.title);
   stmt.BindInt(i++, wo.version);
   stmt.BindText(i++, doc);
+  // The figures: NULL where the step has not happened.
+  stmt.BindOptTime(i++, wo.reply ? std::optional<Timestamp>(wo.reply->at) : std::nullopt);
+  if (wo.reply) {
+    // On time: no reply clock of this work order ran over its limit.
+    const bool late = std::any_of(wo.clocks.begin(), wo.clocks.end(), [](const Clock& c) {
+      return c.kind == ClockKind::kReply && c.overdue;
+    });
+    stmt.BindBool(i++, !late);
+  } else {
+    stmt.BindNull(i++);
+  }
+  stmt.BindOptTime(i++, wo.closed_at);
+  if (wo.callback) {
+    stmt.BindBool(i++, wo.callback->resolved);
+  } else {
+    stmt.BindNull(i++);
+  }
+  const std::optional<Satisfaction> satisfaction =
+      wo.citizen_rating ? wo.citizen_rating
+                        : (wo.callback ? std::optional<Satisfaction>(wo.callback->satisfaction)
+                                       : std::nullopt);
+  if (satisfaction) {
+    stmt.BindText(i++, ToWire(*satisfaction));
+  } else {
+    stmt.BindNull(i++);
+  }
 }
 
 std::string InsertSql() {
@@ -274,6 +303,38 @@ Result<std::optional<WorkOrder>> FindByIdempotencyKey(Connection& conn, Jurisdic
           "AND idempotency_key <> ''"));
   stmt.BindInt(1, j).BindText(2, key);
   return FirstWorkOrder(stmt);
+}
+
+Status ReprojectWorkOrders(Connection& conn) {
+  // Ids first, then one row at a time: an UPDATE while a SELECT over the
+  // same table is still stepping would be read again by it.
+  std::vector<std::pair<JurisdictionId, WorkOrderId>> ids;
+  {
+    LZ_ASSIGN_OR_RETURN(Statement list,
+                        conn.Prepare("SELECT jurisdiction_id, id FROM work_orders ORDER BY 1, 2"));
+    for (;;) {
+      LZ_ASSIGN_OR_RETURN(bool row, list.Step());
+      if (!row) break;
+      ids.emplace_back(list.Int(0), list.Int(1));
+    }
+  }
+  std::string sets;
+  int n = kFirstProjectionParam;
+  for (std::string_view c : kProjectionColumns) {
+    if (!sets.empty()) sets += ", ";
+    sets += fmt::format("{} = ?{}", c, n++);
+  }
+  const std::string update =
+      fmt::format("UPDATE work_orders SET {} WHERE jurisdiction_id = ?1 AND id = ?2", sets);
+  for (const auto& [j, id] : ids) {
+    LZ_ASSIGN_OR_RETURN(WorkOrder wo, GetWorkOrder(conn, j, id));
+    LZ_ASSIGN_OR_RETURN(std::string doc, EncodeWorkOrder(wo));
+    LZ_ASSIGN_OR_RETURN(Statement stmt, conn.Prepare(update));
+    stmt.BindInt(1, j).BindInt(2, id);
+    BindProjection(stmt, wo, doc);
+    LZ_RETURN_IF_ERROR(stmt.Run());
+  }
+  return OkStatus();
 }
 
 }  // namespace lizheng::store::sqlite

@@ -23,6 +23,9 @@ Result<std::string> NextTrackingNo(Connection& conn, JurisdictionId j, Date day)
 Result<WorkOrderId> InsertWorkOrder(Connection& conn, const WorkOrder& wo);
 // kNotFound if absent; kConflict unless the stored version is wo.version - 1.
 Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo);
+// Rewrites every work order's projection columns from its document (a
+// migration's step when new columns are derived from it).
+Status ReprojectWorkOrders(Connection& conn);
 
 // kNotFound when absent.
 Result<WorkOrder> GetWorkOrder(Connection& conn, JurisdictionId j, WorkOrderId id);

@@ -240,9 +240,25 @@ CREATE TABLE clock_policy (
 );
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
-    {1, "initial schema", kSchemaV1},
-    {2, "clock policy", kSchemaV2},
+// The figures of the dashboard and the rankings, projected from each work
+// order so that they can be counted by an index alone: when the reply
+// reached the citizen and whether within its time limit, when it was
+// closed, the callback's resolved flag and the citizen's satisfaction.
+constexpr std::string_view kSchemaV3 = R"sql(
+ALTER TABLE work_orders ADD COLUMN replied_at BIGINT;
+ALTER TABLE work_orders ADD COLUMN reply_on_time INTEGER;
+ALTER TABLE work_orders ADD COLUMN closed_at BIGINT;
+ALTER TABLE work_orders ADD COLUMN resolved INTEGER;
+ALTER TABLE work_orders ADD COLUMN satisfaction TEXT;
+CREATE INDEX work_orders_figures ON work_orders (jurisdiction_id, created_at, channel,
+  request_type, category_code, area_code, lead_unit_id, state, overdue, replied_at,
+  reply_on_time, resolved, satisfaction);
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
+    {1, "initial schema", kSchemaV1, false},
+    {2, "clock policy", kSchemaV2, false},
+    {3, "figures", kSchemaV3, true},
 }};
 
 }  // namespace

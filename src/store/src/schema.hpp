@@ -13,6 +13,9 @@ struct Migration {
   int version = 0;
   std::string_view name;
   std::string_view sql;  // one or more statements separated by ';'
+  // After the SQL, the backend rewrites every work order's projection
+  // columns from its document (for columns that new code derives).
+  bool reproject_work_orders = false;
 };
 
 // Every migration, in version order starting at 1. Append only: a released

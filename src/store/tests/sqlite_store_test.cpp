@@ -92,8 +92,9 @@ TEST(SqliteStoreTest, MigrationsAreRecordedOnce) {
             std::to_string(SchemaMigrations().back().version));
 }
 
-// A database made before the clock policy table existed is brought up to
-// date on open, keeps its data, and gets the default policy.
+// A database made before the clock policy table and the figures columns
+// existed is brought up to date on open, keeps its data, gets the default
+// policy, and has its work orders' figures filled in from their documents.
 TEST(SqliteStoreTest, AVersionOneDatabaseIsMigratedAndKeepsItsData) {
   TempDir dir;
   const std::string path = dir.path() + "/db.sqlite";
@@ -104,7 +105,10 @@ TEST(SqliteStoreTest, AVersionOneDatabaseIsMigratedAndKeepsItsData) {
       LZ_ASSIGN_OR_RETURN(TimeLimitMatrix m,
                           TimeLimitMatrix::Parse("type\tcategory\turgency\tsign_for\tcontact\treply\n"
                                                  "*\t*\t*\t15wm\t30wm\t5wd\n"));
-      return txn.ReplaceTimeLimits(1, m);
+      LZ_RETURN_IF_ERROR(txn.ReplaceTimeLimits(1, m));
+      // Replied, called back, rated: every figure has a value.
+      LZ_RETURN_IF_ERROR(txn.InsertWorkOrder(FullWorkOrder(1, "20261123000001")));
+      return OkStatus();
     }));
   }
   {
@@ -112,7 +116,13 @@ TEST(SqliteStoreTest, AVersionOneDatabaseIsMigratedAndKeepsItsData) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db,
-                           "DROP TABLE clock_policy; DELETE FROM schema_migrations WHERE version > 1",
+                           "DROP TABLE clock_policy; DROP INDEX work_orders_figures; "
+                           "ALTER TABLE work_orders DROP COLUMN replied_at; "
+                           "ALTER TABLE work_orders DROP COLUMN reply_on_time; "
+                           "ALTER TABLE work_orders DROP COLUMN closed_at; "
+                           "ALTER TABLE work_orders DROP COLUMN resolved; "
+                           "ALTER TABLE work_orders DROP COLUMN satisfaction; "
+                           "DELETE FROM schema_migrations WHERE version > 1",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);
     sqlite3_close(db);
@@ -127,6 +137,12 @@ TEST(SqliteStoreTest, AVersionOneDatabaseIsMigratedAndKeepsItsData) {
     EXPECT_EQ(m.policy(), ClockPolicy{});
     return OkStatus();
   }));
+  store.reset();
+  auto conn = OpenConnection(path, OpenMode::kReadOnly);
+  EXPECT_EQ(Must(conn->QueryText("SELECT COUNT(*) FROM work_orders WHERE replied_at IS NOT NULL "
+                                 "AND reply_on_time IS NOT NULL AND resolved IS NOT NULL "
+                                 "AND satisfaction IS NOT NULL AND closed_at IS NOT NULL")),
+            "1");
 }
 
 TEST(SqliteStoreTest, ClosingCheckpointsAndRemovesTheWal) {

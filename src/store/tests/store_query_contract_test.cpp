@@ -358,5 +358,95 @@ TEST_P(StoreQueryContractTest, DueForCheckListsWorkOrdersByNextCheck) {
   });
 }
 
+// The dashboard's counts, checked on a handful of work orders whose every
+// figure is known.
+TEST_P(StoreQueryContractTest, FiguresCountByColumnWithinTheWindow) {
+  const JurisdictionId f = AddJurisdiction("figures");
+  constexpr std::int64_t kDay = 86'400;
+  constexpr std::int64_t kNov1 = 1'793'462'400;  // 2026-11-01 00:00 +08:00
+  auto make = [&](int i, Channel channel, std::int64_t created) {
+    WorkOrder wo;
+    wo.jurisdiction = f;
+    wo.tracking_no = "F" + std::to_string(i);
+    wo.channel = channel;
+    wo.category_code = "01.02";
+    wo.area_code = "A1";
+    wo.created_at = wo.updated_at = At(created);
+    wo.version = 1;
+    return wo;
+  };
+  auto reply = [](WorkOrder& wo, bool late) {
+    wo.reply = Reply{"已处理", 5, 0, wo.created_at + std::chrono::hours(1)};
+    wo.clocks.push_back(Clock{ClockKind::kReply, wo.created_at, wo.created_at + std::chrono::hours(2),
+                              wo.created_at + std::chrono::hours(1), wo.reply->at, late, late});
+  };
+  std::vector<WorkOrder> orders;
+  WorkOrder a = make(0, Channel::kWeb, kNov1 + 3600);  // 11-01, on time, resolved, satisfied, closed
+  reply(a, false);
+  a.callback = CallbackResult{true, Satisfaction::kSatisfied, "", a.created_at};
+  a.closed_at = a.created_at + std::chrono::hours(5);
+  a.state = State::kClosed;
+  WorkOrder b = make(1, Channel::kWeb, kNov1 + kDay + 3600);  // 11-02, late, unresolved, unsatisfied
+  reply(b, true);
+  b.callback = CallbackResult{false, Satisfaction::kUnsatisfied, "", b.created_at};
+  WorkOrder c = make(2, Channel::kHotline, kNov1 + kDay + 7200);  // 11-02, no reply, overdue now
+  c.clocks.push_back(Clock{ClockKind::kSignFor, c.created_at, c.created_at + std::chrono::minutes(15),
+                           c.created_at + std::chrono::minutes(12), std::nullopt, true, true});
+  WorkOrder d = make(3, Channel::kHotline, kNov1 + 2 * kDay);  // 11-03, the citizen's rating wins
+  reply(d, false);
+  d.callback = CallbackResult{true, Satisfaction::kSatisfied, "", d.created_at};
+  d.citizen_rating = Satisfaction::kBasicallySatisfied;
+  WorkOrder before = make(4, Channel::kWeb, kNov1 - 1);          // outside: before the window
+  WorkOrder at_end = make(5, Channel::kWeb, kNov1 + 10 * kDay);  // outside: the window is half-open
+  Write([&](WriteTxn& txn) -> Status {
+    for (WorkOrder* wo : {&a, &b, &c, &d, &before, &at_end}) LZ_RETURN_IF_ERROR(txn.InsertWorkOrder(*wo));
+    return OkStatus();
+  });
+
+  FigureQuery q;
+  q.jurisdiction = f;
+  q.from = At(kNov1);
+  q.to = At(kNov1 + 10 * kDay);
+  q.by = FigureColumn::kChannel;
+  std::vector<FigureRow> by_channel;
+  Read([&](ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(by_channel, txn.CountFigures(q));
+    return OkStatus();
+  });
+  ASSERT_EQ(by_channel.size(), 2u);
+  const FigureRow& hotline = by_channel[0];  // ordered by key: "hotline" < "web"
+  const FigureRow& web = by_channel[1];
+  EXPECT_EQ(hotline.key, "hotline");
+  EXPECT_EQ(web.key, "web");
+  EXPECT_EQ(web.received, 2);
+  EXPECT_EQ(web.replied, 2);
+  EXPECT_EQ(web.replied_on_time, 1);
+  EXPECT_EQ(web.closed, 1);
+  EXPECT_EQ(web.called_back, 2);
+  EXPECT_EQ(web.resolved, 1);
+  EXPECT_EQ(web.rated, 2);
+  EXPECT_EQ(web.satisfied, 1);
+  EXPECT_EQ(web.basically_satisfied, 0);
+  EXPECT_EQ(web.overdue, 0);  // b replied late, but no clock is overdue now
+  EXPECT_EQ(hotline.received, 2);
+  EXPECT_EQ(hotline.replied, 1);
+  EXPECT_EQ(hotline.overdue, 1);
+  EXPECT_EQ(hotline.satisfied, 0);
+  EXPECT_EQ(hotline.basically_satisfied, 1);
+
+  q.by = FigureColumn::kDay;
+  std::vector<FigureRow> by_day;
+  Read([&](ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(by_day, txn.CountFigures(q));
+    return OkStatus();
+  });
+  ASSERT_EQ(by_day.size(), 3u);
+  EXPECT_EQ(by_day[0].key, "2026-11-01");
+  EXPECT_EQ(by_day[0].received, 1);
+  EXPECT_EQ(by_day[1].key, "2026-11-02");
+  EXPECT_EQ(by_day[1].received, 2);
+  EXPECT_EQ(by_day[2].key, "2026-11-03");  // 00:00 local is the new day
+}
+
 }  // namespace
 }  // namespace lizheng::store::testsupport

@@ -91,6 +91,22 @@ struct MailboxFigures {
   std::int64_t closed = 0;
 };
 
+// One group of the dashboard's figures (a day, a channel, a district ...).
+struct FigureGroup {
+  std::string key;    // "2026-11-01", "hotline", "01", "dh", a unit id
+  std::string label;  // its Chinese name ("" for days)
+  store::FigureRow counts;
+};
+
+// The dashboard: work orders created in [from, to), in total and by day,
+// channel, request type, first-level category, district and lead unit.
+struct Figures {
+  Timestamp from{};
+  Timestamp to{};
+  store::FigureRow totals;
+  std::vector<FigureGroup> by_day, by_channel, by_type, by_category, by_district, by_unit;
+};
+
 struct QueuePage {
   std::vector<WorkOrder> items;
   bool has_more = false;
@@ -121,6 +137,9 @@ class WorkOrderService {
   Result<QueuePage> List(JurisdictionId j, const Actor& actor, QueueRequest req);
   // Counts of every queue for the caller.
   Result<std::vector<std::pair<Queue, std::int64_t>>> Counts(JurisdictionId j, const Actor& actor);
+
+  // The dashboard's figures; centre roles, leaders and administrators only.
+  Result<Figures> ComputeFigures(JurisdictionId j, const Actor& actor, Timestamp from, Timestamp to);
 
   // The public list: published requests only, masked. Of `filters` the
   // type, category and area prefixes, title search, cursor and limit apply.

@@ -69,6 +69,33 @@ struct WorkOrderQuery {
   int limit = 20;
 };
 
+// The dashboard's figures: work orders created in [from, to), counted by
+// one column. Finer groups (a category's first level, an area's district)
+// are folded by the caller from these.
+enum class FigureColumn { kDay, kChannel, kType, kCategory, kArea, kLeadUnit };
+
+struct FigureQuery {
+  JurisdictionId jurisdiction = 0;
+  Timestamp from{};
+  Timestamp to{};
+  FigureColumn by = FigureColumn::kDay;
+  int utc_offset_minutes = 480;  // for kDay: local days
+};
+
+struct FigureRow {
+  std::string key;  // kDay "YYYY-MM-DD"; kLeadUnit the id; else the column's value ("" if none)
+  std::int64_t received = 0;
+  std::int64_t replied = 0;          // the reply reached the citizen
+  std::int64_t replied_on_time = 0;  // ... with no reply clock overdue
+  std::int64_t closed = 0;
+  std::int64_t overdue = 0;          // a clock is overdue now
+  std::int64_t called_back = 0;      // a callback result exists
+  std::int64_t resolved = 0;         // ... saying resolved
+  std::int64_t rated = 0;            // a satisfaction exists (rating, else callback)
+  std::int64_t satisfied = 0;
+  std::int64_t basically_satisfied = 0;
+};
+
 struct WorkOrderPage {
   std::vector<WorkOrder> items;
   bool has_more = false;
@@ -128,6 +155,8 @@ class ReadTxn {
                                                                 std::string_view key) = 0;
   virtual Result<WorkOrderPage> ListWorkOrders(const WorkOrderQuery& q) = 0;
   virtual Result<std::int64_t> CountWorkOrders(const WorkOrderQuery& q) = 0;
+  // Grouped counts for the dashboard, ordered by key.
+  virtual Result<std::vector<FigureRow>> CountFigures(const FigureQuery& q) = 0;
   // Work orders whose NextCheckAt() <= now, oldest check first.
   virtual Result<std::vector<WorkOrder>> DueForCheck(JurisdictionId j, Timestamp now,
                                                      int limit) = 0;
