@@ -103,5 +103,16 @@ TEST_F(SettingsCliTest, ACalendarYearIsReplacedFromItsFile) {
   EXPECT_EQ(Export({"calendar", "export", "--year", "2026"}), official);
 }
 
+// `lizheng classify` is the insight module's command, reached through the
+// binary; its behaviour is tested in src/insight, its wiring here.
+TEST(ClassifyCliTest, TheBinaryRunsTheClassifyCommand) {
+  std::string out;
+  EXPECT_EQ(TestServer::RunCli({"classify"}, &out), 2);
+  EXPECT_NE(out.find("classify cv --data FILE"), std::string::npos) << out;
+  out.clear();
+  EXPECT_NE(TestServer::RunCli({"classify", "cv", "--data", "/nonexistent/messages.tsv"}, &out), 0);
+  EXPECT_NE(out.find("/nonexistent/messages.tsv"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace lizheng::e2e

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "lizheng/insight/classify_command.hpp"
 
 namespace {
 
@@ -21,6 +22,8 @@ commands:
   calendar     export or import a year of the working calendar (TSV)
   verify-log   verify every jurisdiction's event hash chain
   backup       write a consistent copy of the database while it is in use
+  classify     train, evaluate or cross-validate the message classifier
+               (train --data F --model OUT | eval --model M --data F | cv --data F [--folds 5])
 
 common flags: --db PATH (default $LIZHENG_DB or var/lizheng.db)
 run 'lizheng <command> --help' for a command's flags.
@@ -46,6 +49,7 @@ int main(int argc, char** argv) {
     if (cmd == "calendar") return lizheng::cli::Calendar(rest);
     if (cmd == "verify-log") return lizheng::cli::VerifyLog(rest);
     if (cmd == "backup") return lizheng::cli::Backup(rest);
+    if (cmd == "classify") return lizheng::insight::RunClassifyCommand(rest, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "lizheng " << cmd << ": internal error: " << e.what() << "\n";
     return 1;
