@@ -5,9 +5,11 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -141,15 +143,9 @@ TEST_F(DurabilityTest, VerifyLogKeepsAnAnchorOutsideTheDatabase) {
   ASSERT_EQ(TestServer::RunCli({"verify-log", "--db", server().db_path(), "--anchor", anchor}, &out), 0)
       << out;
   EXPECT_NE(out.find("anchor updated"), std::string::npos) << out;
-  std::string first;
-  {
-    std::FILE* f = std::fopen(anchor.c_str(), "r");
-    ASSERT_NE(f, nullptr);
-    char buf[4096];
-    first.assign(buf, std::fread(buf, 1, sizeof buf, f));
-    std::fclose(f);
-  }
-  EXPECT_NE(first.find(' '), std::string::npos) << first;
+  std::stringstream first;
+  first << std::ifstream(anchor).rdbuf();
+  EXPECT_NE(first.str().find(' '), std::string::npos) << first.str();
 
   // New events after the anchor: still intact, and the anchor moves on.
   loop().Record();
@@ -160,24 +156,14 @@ TEST_F(DurabilityTest, VerifyLogKeepsAnAnchorOutsideTheDatabase) {
 
   // An anchor naming an event the log does not hold (as after the newest
   // events were removed) fails with exit code 3.
-  {
-    std::FILE* f = std::fopen(anchor.c_str(), "w");
-    ASSERT_NE(f, nullptr);
-    std::fputs("1 99999999 deadbeef\n", f);
-    std::fclose(f);
-  }
+  std::ofstream(anchor, std::ios::trunc) << "1 99999999 deadbeef\n";
   out.clear();
   EXPECT_EQ(TestServer::RunCli({"verify-log", "--db", server().db_path(), "--anchor", anchor}, &out), 3)
       << out;
   EXPECT_NE(out.find("removed"), std::string::npos) << out;
 
   // A malformed anchor file is a usage error naming the line.
-  {
-    std::FILE* f = std::fopen(anchor.c_str(), "w");
-    ASSERT_NE(f, nullptr);
-    std::fputs("# comment\nnot an anchor\n", f);
-    std::fclose(f);
-  }
+  std::ofstream(anchor, std::ios::trunc) << "# comment\nnot an anchor\n";
   out.clear();
   EXPECT_EQ(TestServer::RunCli({"verify-log", "--db", server().db_path(), "--anchor", anchor}, &out), 2)
       << out;

@@ -13,7 +13,19 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class StoreLogContractTest : public StoreContractTest {};
+class StoreLogContractTest : public StoreContractTest {
+ protected:
+  // Appends `n` contact events of work order 1 in one transaction.
+  void AppendContacts(JurisdictionId j, int n) {
+    Write([&](WriteTxn& txn) -> Status {
+      for (int i = 0; i < n; ++i) {
+        Event e = MakeEvent(j, 1, Action::kContact, 1000 + i);
+        LZ_RETURN_IF_ERROR(txn.AppendEvent(e));
+      }
+      return OkStatus();
+    });
+  }
+};
 INSTANTIATE_TEST_SUITE_P(Backends, StoreLogContractTest, AllBackends(), BackendName);
 
 std::vector<ChainReport> VerifyAll(Store& store) { return Must(store.VerifyChains()); }
@@ -86,13 +98,7 @@ TEST_P(StoreLogContractTest, EventsAreChainedPerJurisdiction) {
 
 TEST_P(StoreLogContractTest, VerifyChainsFindsATamperedEvent) {
   const JurisdictionId j = AddJurisdiction("jc");
-  Write([&](WriteTxn& txn) -> Status {
-    for (int i = 0; i < 5; ++i) {
-      Event e = MakeEvent(j, 1, Action::kContact, 1000 + i);
-      LZ_RETURN_IF_ERROR(txn.AppendEvent(e));
-    }
-    return OkStatus();
-  });
+  AppendContacts(j, 5);
   ExpectChainsVerify(*store_);
   store_.reset();
   GetParam().tamper_event(dir_.path(), j, 3);
@@ -108,13 +114,7 @@ TEST_P(StoreLogContractTest, VerifyChainsFindsATamperedEvent) {
 // work orders' versions reveal it.
 TEST_P(StoreLogContractTest, AnAnchorRevealsRemovedNewestEvents) {
   const JurisdictionId j = AddJurisdiction("jc");
-  Write([&](WriteTxn& txn) -> Status {
-    for (int i = 0; i < 5; ++i) {
-      Event e = MakeEvent(j, 1, Action::kContact, 1000 + i);
-      LZ_RETURN_IF_ERROR(txn.AppendEvent(e));
-    }
-    return OkStatus();
-  });
+  AppendContacts(j, 5);
   const std::vector<ChainReport> before = VerifyAll(*store_);
   ASSERT_EQ(before.size(), 1u);
   ASSERT_TRUE(before[0].intact()) << before[0].message;
@@ -141,13 +141,7 @@ TEST_P(StoreLogContractTest, AnAnchorRevealsRemovedNewestEvents) {
 
 TEST_P(StoreLogContractTest, AnAnchorRevealsARewrittenLog) {
   const JurisdictionId j = AddJurisdiction("jc");
-  Write([&](WriteTxn& txn) -> Status {
-    for (int i = 0; i < 4; ++i) {
-      Event e = MakeEvent(j, 1, Action::kContact, 1000 + i);
-      LZ_RETURN_IF_ERROR(txn.AppendEvent(e));
-    }
-    return OkStatus();
-  });
+  AppendContacts(j, 4);
   // A log recomputed from event 2 on is intact in itself but no longer
   // holds the anchored event 3.
   ChainAnchor anchor{j, 3, std::string(64, 'a')};
