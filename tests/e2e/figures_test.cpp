@@ -1,6 +1,8 @@
 // The leader dashboard's figures (GET /api/v1/figures): counted from the
 // real work orders, for the centre and leaders only, with the window's
 // parameters checked.
+#include <set>
+
 #include "server_suite.hpp"
 
 namespace lizheng::e2e {
@@ -60,6 +62,22 @@ TEST_F(FiguresTest, TheWindowIsChecked) {
   ApiResponse unknown = api().Get("/api/v1/figures?unit=3", leader);
   EXPECT_EQ(unknown.status, 400);
   EXPECT_EQ(unknown.ErrorField(), "unit");
+}
+
+// The dashboard draws the districts from the map the jurisdiction provides;
+// the demo city ships one, with one feature per district.
+TEST_F(FiguresTest, TheDistrictMapIsServed) {
+  ApiResponse map = api().Get("/api/v1/map");
+  ASSERT_EQ(map.status, 200) << map.Describe();
+  EXPECT_NE(map.headers.find("Content-Type")->second.find("geo+json"), std::string::npos);
+  EXPECT_EQ(map["type"], "FeatureCollection");
+  std::set<std::string> codes;
+  for (const json& f : map["features"]) codes.insert(f["properties"]["code"].get<std::string>());
+  std::set<std::string> districts;
+  const ApiResponse areas = api().Get("/api/v1/areas");
+  for (const json& a : areas["items"])
+    if (a["level"] == 1) districts.insert(a["code"].get<std::string>());
+  EXPECT_EQ(codes, districts);
 }
 
 }  // namespace

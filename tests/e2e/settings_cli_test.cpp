@@ -103,6 +103,20 @@ TEST_F(SettingsCliTest, ACalendarYearIsReplacedFromItsFile) {
   EXPECT_EQ(Export({"calendar", "export", "--year", "2026"}), official);
 }
 
+TEST_F(SettingsCliTest, ADistrictMapIsCheckedAgainstTheAreasBeforeItIsStored) {
+  std::string out;
+  // An empty jurisdiction from setup has no areas, so no map.
+  EXPECT_NE(Cli({"map", "export", "--db", db_}, &out), 0);
+  EXPECT_NE(out.find("no district map"), std::string::npos) << out;
+  const std::string map =
+      R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"dh"},)"
+      R"("geometry":{"type":"Polygon","coordinates":[[[1,1],[2,1],[2,2],[1,1]]]}}]})";
+  EXPECT_EQ(Cli({"map", "import", "--db", db_, "--file", Write("map.geojson", map)}, &out), 2);
+  EXPECT_NE(out.find("feature 1 (dh): no area of the jurisdiction has this code"), std::string::npos)
+      << out;
+  EXPECT_NE(Cli({"map", "export", "--db", db_}, &out), 0) << "nothing was stored";
+}
+
 // `lizheng classify` is the insight module's command, reached through the
 // binary; its behaviour is tested in src/insight, its wiring here.
 TEST(ClassifyCliTest, TheBinaryRunsTheClassifyCommand) {

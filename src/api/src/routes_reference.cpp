@@ -3,6 +3,7 @@
 // needs them before anyone signs in.
 #include <cmath>
 
+#include "lizheng/app/district_map.hpp"
 #include "routes.hpp"
 
 namespace lizheng::api {
@@ -96,9 +97,30 @@ json Meta(const app::JurisdictionData& d, const httplib::Request&, Error*) {
           {"unit_kinds", EnumList<UnitKind>()}};
 }
 
+// GET /api/v1/map: the jurisdiction's district map as provided (GeoJSON).
+Status DistrictMap(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  LZ_ASSIGN_OR_RETURN(auto data, ctx.Jurisdiction(req));
+  std::optional<std::string> map;
+  LZ_RETURN_IF_ERROR(ctx.services.store.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(map, txn.GetJurisdictionFile(data->directory.jurisdiction().id,
+                                                     app::kDistrictMapFile));
+    return OkStatus();
+  }));
+  if (!map)
+    return MakeError(ErrorCode::kNotFound,
+                     "this jurisdiction has no district map; an administrator adds one with "
+                     "'lizheng map import'");
+  res.status = 200;
+  res.set_content(*map, "application/geo+json; charset=utf-8");
+  return OkStatus();
+}
+
 }  // namespace
 
 void RegisterReferenceRoutes(httplib::Server& svr, const RouteContext& ctx) {
+  svr.Get("/api/v1/map", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    if (Status st = DistrictMap(ctx, req, res); !st.ok()) SendError(res, st.error());
+  });
   Route(svr, "/api/v1/units", ctx, Units);
   Route(svr, "/api/v1/areas", ctx, Areas);
   Route(svr, "/api/v1/categories", ctx, Categories);

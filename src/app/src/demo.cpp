@@ -168,7 +168,8 @@ Status CheckOptions(const DemoOptions& o) {
 }
 
 // The structure, atomically with the check that no demo exists yet.
-Status WriteStructure(store::Store& store, const std::string& hash, DemoSummary& summary) {
+Status WriteStructure(store::Store& store, const std::string& hash, Timestamp now,
+                      DemoSummary& summary) {
   return store.Write([&](store::WriteTxn& txn) -> Status {
     LZ_ASSIGN_OR_RETURN(std::vector<Jurisdiction> existing, txn.ListJurisdictions());
     for (const Jurisdiction& j : existing)
@@ -178,7 +179,7 @@ Status WriteStructure(store::Store& store, const std::string& hash, DemoSummary&
                              ") exists already in this database; run the demo on a new database file",
                          "code");
     summary = DemoSummary{};
-    LZ_ASSIGN_OR_RETURN(JurisdictionId id, demo::WriteStructure(txn, hash, summary));
+    LZ_ASSIGN_OR_RETURN(JurisdictionId id, demo::WriteStructure(txn, hash, now, summary));
     (void)id;
     return OkStatus();
   });
@@ -191,7 +192,7 @@ Result<DemoSummary> GenerateDemo(store::Store& store, const DemoOptions& options
   LZ_ASSIGN_OR_RETURN(const demo::TextBank texts, demo::TextBank::Load());
   LZ_ASSIGN_OR_RETURN(const std::string hash, HashPassword(options.password));
   DemoSummary summary;
-  LZ_RETURN_IF_ERROR(WriteStructure(store, hash, summary));
+  LZ_RETURN_IF_ERROR(WriteStructure(store, hash, options.now, summary));
   for (const auto& n : EnumNames<State>()) summary.states.emplace_back(n.value, 0);
   std::optional<JurisdictionData> data;
   std::vector<store::User> users;

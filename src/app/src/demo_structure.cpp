@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "demo_tsv.hpp"
+#include "embedded_data.hpp"
+#include "lizheng/app/district_map.hpp"
 #include "lizheng/app/setup.hpp"
 
 namespace lizheng::app::demo {
@@ -140,7 +142,7 @@ Actor ActorOf(const store::User& u) { return Actor{u.role, u.id, u.unit, u.displ
 }  // namespace
 
 Result<JurisdictionId> WriteStructure(store::WriteTxn& txn, const std::string& password_hash,
-                                      DemoSummary& summary) {
+                                      Timestamp now, DemoSummary& summary) {
   summary.jurisdiction = Jurisdiction{0, std::string(kDemoJurisdictionCode), "江川市", 480};
   LZ_ASSIGN_OR_RETURN(const JurisdictionId j, CreateJurisdiction(txn, summary.jurisdiction));
   summary.jurisdiction.id = j;
@@ -153,6 +155,12 @@ Result<JurisdictionId> WriteStructure(store::WriteTxn& txn, const std::string& p
   LZ_ASSIGN_OR_RETURN(summary.catalogue_entries, WriteCatalogue(txn, j, unit_ids, units));
   LZ_ASSIGN_OR_RETURN(CodeIds user_ids, WriteUsers(txn, j, unit_ids, password_hash, summary));
   LZ_ASSIGN_OR_RETURN(summary.mailboxes, WriteMailboxes(txn, j, unit_ids, user_ids));
+  // The invented city's district map, as a jurisdiction would provide one.
+  const auto map = data::EmbeddedFile("demo/map.geojson");
+  if (!map) return MakeError(ErrorCode::kInternal, "the demo district map is not embedded");
+  LZ_ASSIGN_OR_RETURN(Directory dir, txn.LoadDirectory(j));
+  LZ_RETURN_IF_ERROR(ValidateDistrictMap(*map, dir));
+  LZ_RETURN_IF_ERROR(txn.PutJurisdictionFile(j, kDistrictMapFile, *map, now));
   return j;
 }
 

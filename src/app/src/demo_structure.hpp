@@ -17,10 +17,10 @@ namespace lizheng::app::demo {
 
 // Inserts the demo jurisdiction with the bundled calendars and time limits,
 // then its areas, units, categories, catalogue, accounts (all with
-// `password_hash`) and mailboxes, inside the caller's transaction. Fills the
-// counts and the user list of `summary`.
+// `password_hash`), mailboxes and district map (stored at `now`), inside the
+// caller's transaction. Fills the counts and the user list of `summary`.
 Result<JurisdictionId> WriteStructure(store::WriteTxn& txn, const std::string& password_hash,
-                                      DemoSummary& summary);
+                                      Timestamp now, DemoSummary& summary);
 
 // The accounts that act in the loop, as engine actors. Immutable.
 class Cast {

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "flags.hpp"
 #include "lizheng/app/auth.hpp"
+#include "lizheng/app/district_map.hpp"
 #include "lizheng/app/environment.hpp"
 #include "lizheng/app/setup.hpp"
 #include "lizheng/core/time_limits.hpp"
@@ -191,7 +192,51 @@ int CalendarImport(store::Store& s, const Jurisdiction& j, int year, const Flags
   return 0;
 }
 
+// "map import --file F" checks a district map against the jurisdiction's
+// areas and stores it; "map export" prints the stored one.
+int MapImport(store::Store& s, const Jurisdiction& j, const Flags& flags) {
+  auto path = flags.Get("file");
+  if (!path) return Fail("map import", "--file FILE is required", 2);
+  auto text = ReadWholeFile(*path);
+  if (!text.ok()) return Fail("map import", text.error().message, 2);
+  Status st = s.Write([&](store::WriteTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(Directory dir, txn.LoadDirectory(j.id));
+    LZ_RETURN_IF_ERROR(app::ValidateDistrictMap(*text, dir));
+    return txn.PutJurisdictionFile(j.id, app::kDistrictMapFile, *text, app::SystemTime().Now());
+  });
+  if (!st.ok())
+    return Fail("map import", *path + ": " + st.error().message,
+                st.error().code == ErrorCode::kInvalidArgument ? 2 : 1);
+  std::cout << "district map of " << j.code << " replaced (" << text->size() << " bytes)\n";
+  return 0;
+}
+
+int MapExport(store::Store& s, const Jurisdiction& j) {
+  std::optional<std::string> map;
+  Status st = s.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(map, txn.GetJurisdictionFile(j.id, app::kDistrictMapFile));
+    return OkStatus();
+  });
+  if (!st.ok()) return Fail("map export", st.error().message);
+  if (!map) return Fail("map export", j.code + " has no district map; add one with 'lizheng map import --file F'");
+  std::cout << *map;
+  return 0;
+}
+
 }  // namespace
+
+int Map(const Args& args) {
+  const std::string sub = args.empty() ? "" : args[0];
+  if (sub != "export" && sub != "import")
+    return Fail("map", "expected 'map export' or 'map import --file FILE.geojson'", 2);
+  auto flags = Flags::Parse(Args(args.begin() + 1, args.end()), {"db", "jurisdiction", "file"});
+  if (!flags.ok()) return Fail("map " + sub, flags.error().message, 2);
+  auto s = Open(*flags);
+  if (!s.ok()) return Fail("map " + sub, s.error().message);
+  auto j = PickJurisdiction(**s, *flags);
+  if (!j.ok()) return Fail("map " + sub, j.error().message);
+  return sub == "export" ? MapExport(**s, *j) : MapImport(**s, *j, *flags);
+}
 
 int Limits(const Args& args) {
   const std::string sub = args.empty() ? "" : args[0];

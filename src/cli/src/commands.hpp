@@ -16,6 +16,7 @@ int Setup(const Args& args);
 int UserCommand(const Args& args);
 int Limits(const Args& args);
 int Calendar(const Args& args);
+int Map(const Args& args);
 int VerifyLog(const Args& args);
 int Backup(const Args& args);
 

@@ -20,6 +20,7 @@ commands:
   user add     add a staff account
   limits       export or import the time limits and clock policy (TSV)
   calendar     export or import a year of the working calendar (TSV)
+  map          export or import the district map of the dashboard (GeoJSON)
   verify-log   verify every jurisdiction's event hash chain
   backup       write a consistent copy of the database while it is in use
   classify     train, evaluate or cross-validate the message classifier
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
     if (cmd == "user") return lizheng::cli::UserCommand(rest);
     if (cmd == "limits") return lizheng::cli::Limits(rest);
     if (cmd == "calendar") return lizheng::cli::Calendar(rest);
+    if (cmd == "map") return lizheng::cli::Map(rest);
     if (cmd == "verify-log") return lizheng::cli::VerifyLog(rest);
     if (cmd == "backup") return lizheng::cli::Backup(rest);
     if (cmd == "classify") return lizheng::insight::RunClassifyCommand(rest, std::cout, std::cerr);

@@ -20,6 +20,27 @@ Result<Directory> SqliteTxn::LoadDirectory(JurisdictionId j) {
 Result<std::vector<CalendarException>> SqliteTxn::LoadCalendar(JurisdictionId j) {
   return sqlite::LoadCalendar(conn_, j);
 }
+
+Result<std::optional<std::string>> SqliteTxn::GetJurisdictionFile(JurisdictionId j,
+                                                                  std::string_view name) {
+  LZ_ASSIGN_OR_RETURN(Statement stmt,
+                      conn_.Prepare("SELECT content FROM jurisdiction_files "
+                                    "WHERE jurisdiction_id = ?1 AND name = ?2"));
+  stmt.BindInt(1, j).BindText(2, name);
+  LZ_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(stmt.Text(0));
+}
+
+Status SqliteTxn::PutJurisdictionFile(JurisdictionId j, std::string_view name,
+                                      std::string_view content, Timestamp at) {
+  LZ_ASSIGN_OR_RETURN(
+      Statement stmt,
+      conn_.Prepare("INSERT INTO jurisdiction_files (jurisdiction_id, name, content, updated_at) "
+                    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (jurisdiction_id, name) DO UPDATE SET "
+                    "content = excluded.content, updated_at = excluded.updated_at"));
+  return stmt.BindInt(1, j).BindText(2, name).BindText(3, content).BindTime(4, at).Run();
+}
 Result<TimeLimitMatrix> SqliteTxn::LoadTimeLimits(JurisdictionId j) {
   return sqlite::LoadTimeLimits(conn_, j);
 }

@@ -16,6 +16,8 @@ class SqliteTxn final : public WriteTxn {
   Result<std::vector<Jurisdiction>> ListJurisdictions() override;
   Result<Directory> LoadDirectory(JurisdictionId j) override;
   Result<std::vector<CalendarException>> LoadCalendar(JurisdictionId j) override;
+  Result<std::optional<std::string>> GetJurisdictionFile(JurisdictionId j,
+                                                         std::string_view name) override;
   Result<TimeLimitMatrix> LoadTimeLimits(JurisdictionId j) override;
   Result<std::optional<User>> FindUser(JurisdictionId j, std::string_view username) override;
   Result<std::optional<User>> GetUser(JurisdictionId j, UserId id) override;
@@ -38,6 +40,8 @@ class SqliteTxn final : public WriteTxn {
   Status InsertCategory(JurisdictionId j, const Category& c) override;
   Result<MailboxId> InsertMailbox(JurisdictionId j, const Mailbox& m) override;
   Status InsertCatalogueEntry(JurisdictionId j, const CatalogueEntry& e) override;
+  Status PutJurisdictionFile(JurisdictionId j, std::string_view name, std::string_view content,
+                             Timestamp at) override;
   Status ReplaceCalendar(JurisdictionId j, int year,
                          const std::vector<CalendarException>& days) override;
   Status ReplaceTimeLimits(JurisdictionId j, const TimeLimitMatrix& m) override;

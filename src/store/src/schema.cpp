@@ -255,10 +255,22 @@ CREATE INDEX work_orders_figures ON work_orders (jurisdiction_id, created_at, ch
   reply_on_time, resolved, satisfaction);
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// Documents a jurisdiction provides, such as its district map (GeoJSON).
+constexpr std::string_view kSchemaV4 = R"sql(
+CREATE TABLE jurisdiction_files (
+  jurisdiction_id BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  content TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (jurisdiction_id, name)
+);
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "initial schema", kSchemaV1, false},
     {2, "clock policy", kSchemaV2, false},
     {3, "figures", kSchemaV3, true},
+    {4, "jurisdiction files", kSchemaV4, false},
 }};
 
 }  // namespace

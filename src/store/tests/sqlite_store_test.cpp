@@ -116,7 +116,8 @@ TEST(SqliteStoreTest, AVersionOneDatabaseIsMigratedAndKeepsItsData) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db,
-                           "DROP TABLE clock_policy; DROP INDEX work_orders_figures; "
+                           "DROP TABLE clock_policy; DROP TABLE jurisdiction_files; "
+                           "DROP INDEX work_orders_figures; "
                            "ALTER TABLE work_orders DROP COLUMN replied_at; "
                            "ALTER TABLE work_orders DROP COLUMN reply_on_time; "
                            "ALTER TABLE work_orders DROP COLUMN closed_at; "

@@ -142,6 +142,10 @@ class ReadTxn {
   virtual Result<Directory> LoadDirectory(JurisdictionId j) = 0;
   virtual Result<std::vector<CalendarException>> LoadCalendar(JurisdictionId j) = 0;
   virtual Result<TimeLimitMatrix> LoadTimeLimits(JurisdictionId j) = 0;
+  // A document the jurisdiction provides (its district map, "map.geojson");
+  // nullopt when it has none.
+  virtual Result<std::optional<std::string>> GetJurisdictionFile(JurisdictionId j,
+                                                                 std::string_view name) = 0;
 
   virtual Result<std::optional<User>> FindUser(JurisdictionId j, std::string_view username) = 0;
   virtual Result<std::optional<User>> GetUser(JurisdictionId j, UserId id) = 0;
@@ -178,6 +182,9 @@ class WriteTxn : public ReadTxn {
   virtual Status ReplaceCalendar(JurisdictionId j, int year,
                                  const std::vector<CalendarException>& days) = 0;
   virtual Status ReplaceTimeLimits(JurisdictionId j, const TimeLimitMatrix& m) = 0;
+  // Creates or replaces a jurisdiction's document.
+  virtual Status PutJurisdictionFile(JurisdictionId j, std::string_view name,
+                                     std::string_view content, Timestamp at) = 0;
 
   // kConflict if the username is taken.
   virtual Result<UserId> InsertUser(const User& u) = 0;
