@@ -6,14 +6,14 @@ PORT ?= 8080
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: run test deps build build-asan test-unit test-asan bench demo clean
+.PHONY: run test deps build build-asan test-unit test-asan web web-deps test-web bench demo clean
 
-run: deps build
+run: deps build web
 	@mkdir -p $(dir $(DB))
 	@if [ ! -f $(DB) ]; then ./$(BUILD)/src/cli/lizheng demo --db $(DB); fi
-	./$(BUILD)/src/cli/lizheng serve --db $(DB) --port $(PORT)
+	./$(BUILD)/src/cli/lizheng serve --db $(DB) --port $(PORT) --web web/dist
 
-test: deps build test-unit build-asan test-asan
+test: deps build test-unit web test-web build-asan test-asan
 
 deps:
 	@./scripts/install-deps.sh
@@ -34,8 +34,21 @@ test-asan:
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
+# The web pages: npm packages from the lock file (again only when it
+# changed), then the Vite build into web/dist.
+web-deps:
+	@if [ ! -f web/node_modules/.package-lock.json ] || \
+	    [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then \
+	  cd web && npm ci --no-audit --no-fund; fi
+
+web: web-deps
+	cd web && npm run build
+
+test-web: web
+	cd web && npm test && npm run size
+
 bench: deps build
 	./bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) web/dist
