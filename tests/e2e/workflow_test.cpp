@@ -42,6 +42,16 @@ TEST_F(WorkflowTest, OrdinaryPathFromSubmissionToRating) {
   EXPECT_FALSE(HasRunningClock(v, "sign_for"));
   EXPECT_TRUE(HasRunningClock(v, "contact"));
   EXPECT_TRUE(HasRunningClock(v, "reply"));
+  // The citizen sees when to expect the answer: the reply clock's due time.
+  json signed_for = l.CitizenView(tracking, code);
+  ASSERT_TRUE(signed_for["reply_due"].is_string()) << signed_for;
+  int running_reply_clocks = 0;
+  for (const json& clock : v["clocks"]) {
+    if (clock["kind"] != "reply" || !clock["stopped_at"].is_null()) continue;
+    ++running_reply_clocks;
+    EXPECT_EQ(signed_for["reply_due"], clock["due_at"]);
+  }
+  EXPECT_EQ(running_reply_clocks, 1) << v["clocks"];
 
   v = l.Do("dh01_handler", id, "contact", {{"method", "phone"}, {"note", "已与市民通话"}});
   EXPECT_TRUE(v["contacted_at"].is_string());

@@ -202,6 +202,10 @@ json CitizenViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d
             {"disputed", wo.disputed},
             {"closed_at", OptTs(wo.closed_at, d)},
             {"allowed_actions", allowed}};
+  // When the citizen can expect the answer: the running reply clock's due
+  // time (extensions included), once the request has been dispatched.
+  const Clock* reply_clock = wo.RunningClock(ClockKind::kReply);
+  j["reply_due"] = reply_clock ? json(Ts(reply_clock->due, d)) : json(nullptr);
   if (v.primary)
     j["merged_into"] = {{"tracking_no", v.primary->tracking_no}, {"state", Enum(v.primary->state)}};
   return j;
@@ -244,6 +248,13 @@ json AreaJson(const Area& a) {
 json CategoryJson(const Category& c) {
   return {{"code", c.code}, {"name", c.name}, {"parent_code", c.parent_code.empty() ? json(nullptr) : json(c.parent_code)},
           {"level", c.level}};
+}
+
+json MailboxJson(const Mailbox& m, const app::JurisdictionData& d) {
+  json j = MailboxJson(m);
+  const Unit* u = d.directory.FindUnit(m.unit);
+  j["unit_name"] = u ? u->name : "";
+  return j;
 }
 
 json MailboxJson(const Mailbox& m) {

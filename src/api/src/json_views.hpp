@@ -28,5 +28,7 @@ json UnitJson(const Unit& u);
 json AreaJson(const Area& a);
 json CategoryJson(const Category& c);
 json MailboxJson(const Mailbox& m);
+// With the name of the government it belongs to.
+json MailboxJson(const Mailbox& m, const app::JurisdictionData& d);
 
 }  // namespace lizheng::api

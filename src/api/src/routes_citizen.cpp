@@ -181,7 +181,7 @@ Status Mailboxes(const RouteContext& ctx, const httplib::Request& req, httplib::
                                         data->directory.jurisdiction().id, since));
   json items = json::array();
   for (const Mailbox& m : data->directory.mailboxes()) {
-    json item = MailboxJson(m);
+    json item = MailboxJson(m, *data);
     for (const app::MailboxFigures& f : figures) {
       if (f.mailbox != m.id) continue;
       item["figures"] = {{"days", 90},
