@@ -198,7 +198,8 @@ Result<WorkOrderView> WorkOrderService::CitizenView(const std::string& tracking_
     return OkStatus();
   }));
   if (!found) return not_found;
-  if (Has(SpecOf(Action::kRate).from, view.wo.state) && !view.wo.citizen_rating)
+  // A merged request can be rated once the primary's reply reached it.
+  if (Has(SpecOf(Action::kRate).from, view.wo.state) && !view.wo.citizen_rating && view.wo.reply)
     view.allowed_actions.push_back(Action::kRate);
   if (Has(SpecOf(Action::kDispute).from, view.wo.state) && !view.wo.disputed)
     view.allowed_actions.push_back(Action::kDispute);

@@ -321,6 +321,8 @@ Status DoDispute(Step& s) {
 
 Status DoRate(Step& s) {
   if (s.wo.citizen_rating) return Illegal("this request has already been rated");
+  // A merged request waits for the primary's reply before it can be rated.
+  if (!s.wo.reply) return Illegal("there is no reply to rate yet");
   s.wo.citizen_rating = *s.cmd.satisfaction;
   s.wo.citizen_comment = s.cmd.comment;
   s.Put("satisfaction", std::string(ToWire(*s.cmd.satisfaction)));

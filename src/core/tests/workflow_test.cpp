@@ -346,6 +346,15 @@ TEST_F(WorkflowTest, MergeRecordsTheRepeatOnThePrimaryAndFollowsIt) {
   EXPECT_EQ(f->notices.size(), 1u);
   EXPECT_FALSE(Apply(f->after, system, Cmd(Action::kFollowPrimary), Ctx(&answered)).ok())
       << "nothing new the second time";
+
+  // The repeat's citizen rates only once the primary's reply has reached it.
+  const Actor citizen{Role::kCitizen, 0, std::nullopt, "群众"};
+  Command rate = Cmd(Action::kRate);
+  rate.satisfaction = Satisfaction::kSatisfied;
+  auto early = Apply(r->after, citizen, rate, Ctx());
+  ASSERT_FALSE(early.ok());
+  EXPECT_NE(early.error().message.find("no reply to rate"), std::string::npos) << early.error().message;
+  EXPECT_TRUE(Apply(f->after, citizen, rate, Ctx()).ok());
 }
 
 TEST_F(WorkflowTest, DirectDispatchOnlyForEmergencies) {
