@@ -44,8 +44,11 @@ web-deps:
 web: web-deps
 	cd web && npm run build
 
-test-web: web
+# Component tests, the size budget of the portal's first page, then the
+# browser tests in Debian's Chromium against the real server.
+test-web: web build
 	cd web && npm test && npm run size
+	cd web && LIZHENG_BIN=$(abspath $(BUILD))/src/cli/lizheng npm run e2e
 
 bench: deps build
 	./bench/run.sh $(BUILD)
