@@ -3,7 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "commands.hpp"
@@ -223,51 +225,64 @@ int MapExport(store::Store& s, const Jurisdiction& j) {
   return 0;
 }
 
+// The shape of the settings commands: "<cmd> export|import [flags]" on one
+// jurisdiction's store. `run` gets the subcommand, the flags, the store and
+// the jurisdiction.
+using SettingsFn = std::function<int(const std::string& sub, const Flags& flags, store::Store& s,
+                                     const Jurisdiction& j)>;
+
+// `check`, if given, validates the flags before the store is opened (a
+// usage error must not create a database file) and returns 0 to go on.
+int RunSettingsCommand(const std::string& cmd, const Args& args, const std::string& usage,
+                       std::set<std::string> known, const SettingsFn& run,
+                       const std::function<int(const std::string&, const Flags&)>& check = {}) {
+  const std::string sub = args.empty() ? "" : args[0];
+  if (sub != "export" && sub != "import") return Fail(cmd, "expected " + usage, 2);
+  known.insert({"db", "jurisdiction", "file"});
+  auto flags = Flags::Parse(Args(args.begin() + 1, args.end()), known);
+  if (!flags.ok()) return Fail(cmd + " " + sub, flags.error().message, 2);
+  if (check) {
+    if (const int rc = check(sub, *flags); rc != 0) return rc;
+  }
+  auto s = Open(*flags);
+  if (!s.ok()) return Fail(cmd + " " + sub, s.error().message);
+  auto j = PickJurisdiction(**s, *flags);
+  if (!j.ok()) return Fail(cmd + " " + sub, j.error().message);
+  return run(sub, *flags, **s, *j);
+}
+
 }  // namespace
 
 int Map(const Args& args) {
-  const std::string sub = args.empty() ? "" : args[0];
-  if (sub != "export" && sub != "import")
-    return Fail("map", "expected 'map export' or 'map import --file FILE.geojson'", 2);
-  auto flags = Flags::Parse(Args(args.begin() + 1, args.end()), {"db", "jurisdiction", "file"});
-  if (!flags.ok()) return Fail("map " + sub, flags.error().message, 2);
-  auto s = Open(*flags);
-  if (!s.ok()) return Fail("map " + sub, s.error().message);
-  auto j = PickJurisdiction(**s, *flags);
-  if (!j.ok()) return Fail("map " + sub, j.error().message);
-  return sub == "export" ? MapExport(**s, *j) : MapImport(**s, *j, *flags);
+  return RunSettingsCommand(
+      "map", args, "'map export' or 'map import --file FILE.geojson'", {},
+      [](const std::string& sub, const Flags& flags, store::Store& s, const Jurisdiction& j) {
+        return sub == "export" ? MapExport(s, j) : MapImport(s, j, flags);
+      });
 }
 
 int Limits(const Args& args) {
-  const std::string sub = args.empty() ? "" : args[0];
-  if (sub != "export" && sub != "import")
-    return Fail("limits", "expected 'limits export' or 'limits import --file FILE'", 2);
-  auto flags = Flags::Parse(Args(args.begin() + 1, args.end()), {"db", "jurisdiction", "file"});
-  if (!flags.ok()) return Fail("limits " + sub, flags.error().message, 2);
-  auto s = Open(*flags);
-  if (!s.ok()) return Fail("limits " + sub, s.error().message);
-  auto j = PickJurisdiction(**s, *flags);
-  if (!j.ok()) return Fail("limits " + sub, j.error().message);
-  return sub == "export" ? LimitsExport(**s, *j) : LimitsImport(**s, *j, *flags);
+  return RunSettingsCommand(
+      "limits", args, "'limits export' or 'limits import --file FILE'", {},
+      [](const std::string& sub, const Flags& flags, store::Store& s, const Jurisdiction& j) {
+        return sub == "export" ? LimitsExport(s, j) : LimitsImport(s, j, flags);
+      });
 }
 
 int Calendar(const Args& args) {
-  const std::string sub = args.empty() ? "" : args[0];
-  if (sub != "export" && sub != "import")
-    return Fail("calendar",
-                "expected 'calendar export --year Y' or 'calendar import --year Y --file FILE'", 2);
-  auto flags =
-      Flags::Parse(Args(args.begin() + 1, args.end()), {"db", "jurisdiction", "file", "year"});
-  if (!flags.ok()) return Fail("calendar " + sub, flags.error().message, 2);
-  if (!flags->Has("year")) return Fail("calendar " + sub, "--year is required", 2);
-  auto year = flags->GetInt("year", 0, 2000, 2100);
-  if (!year.ok()) return Fail("calendar " + sub, year.error().message, 2);
-  auto s = Open(*flags);
-  if (!s.ok()) return Fail("calendar " + sub, s.error().message);
-  auto j = PickJurisdiction(**s, *flags);
-  if (!j.ok()) return Fail("calendar " + sub, j.error().message);
-  const int y = static_cast<int>(*year);
-  return sub == "export" ? CalendarExport(**s, *j, y) : CalendarImport(**s, *j, y, *flags);
+  return RunSettingsCommand(
+      "calendar", args, "'calendar export --year Y' or 'calendar import --year Y --file FILE'",
+      {"year"},
+      [](const std::string& sub, const Flags& flags, store::Store& s, const Jurisdiction& j) {
+        const int y = static_cast<int>(*flags.GetInt("year", 0, 2000, 2100));
+        return sub == "export" ? CalendarExport(s, j, y) : CalendarImport(s, j, y, flags);
+      },
+      [](const std::string& sub, const Flags& flags) {
+        if (!flags.Has("year")) return Fail("calendar " + sub, "--year is required", 2);
+        auto year = flags.GetInt("year", 0, 2000, 2100);
+        if (!year.ok()) return Fail("calendar " + sub, year.error().message, 2);
+        return 0;
+      });
 }
 
 namespace {
