@@ -3,7 +3,6 @@
 // of many messages allocates nothing after warm-up.
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -16,7 +15,7 @@ class KeyCounter {
   void Clear() {
     used_.clear();
     if (++generation_ == 0) {  // wrapped: stamps from long ago could match
-      for (Entry& e : slots_) e.stamp = 0;
+      std::fill(stamp_.begin(), stamp_.end(), 0u);
       generation_ = 1;
     }
   }
@@ -24,15 +23,16 @@ class KeyCounter {
   void Add(std::uint64_t key, float weight) {
     std::size_t i = Slot(key);
     for (;;) {
-      Entry& e = slots_[i];
-      if (e.stamp != generation_) {
-        e = Entry{key, weight, generation_};
+      if (stamp_[i] != generation_) {
+        stamp_[i] = generation_;
+        keys_[i] = key;
+        counts_[i] = weight;
         used_.push_back(static_cast<std::uint32_t>(i));
-        if (used_.size() * 2 > slots_.size()) Grow();
+        if (used_.size() * 2 > keys_.size()) Grow();
         return;
       }
-      if (e.key == key) {
-        e.count += weight;
+      if (keys_[i] == key) {
+        counts_[i] += weight;
         return;
       }
       i = (i + 1) & mask_;
@@ -42,47 +42,46 @@ class KeyCounter {
   // Calls fn(key, count) for each distinct key, in insertion order.
   template <class Fn>
   void ForEach(Fn&& fn) const {
-    for (std::uint32_t i : used_) fn(slots_[i].key, slots_[i].count);
+    for (std::uint32_t i : used_) fn(keys_[i], counts_[i]);
   }
   std::size_t size() const { return used_.size(); }
-  // The j-th distinct key in insertion order and its count; j < size().
-  std::uint64_t key(std::size_t j) const { return slots_[used_[j]].key; }
-  float count(std::size_t j) const { return slots_[used_[j]].count; }
 
  private:
-  // Key, count and stamp side by side: one cache line per Add.
-  struct Entry {
-    std::uint64_t key = 0;
-    float count = 0.0f;
-    std::uint32_t stamp = 0;
-  };
-
   std::size_t Slot(std::uint64_t key) const {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
   }
   void Resize(std::size_t n) {
-    slots_.assign(n, Entry{});
+    keys_.assign(n, 0);
+    counts_.assign(n, 0.0f);
+    stamp_.assign(n, 0u);
     mask_ = n - 1;
     shift_ = 64;
     for (std::size_t m = n; m > 1; m >>= 1) --shift_;
   }
   void Grow() {
-    std::vector<Entry> live;
-    live.reserve(used_.size());
-    for (std::uint32_t i : used_) live.push_back(slots_[i]);
-    Resize(slots_.size() * 2);
+    std::vector<std::uint64_t> keys;
+    std::vector<float> counts;
+    for (std::uint32_t i : used_) {
+      keys.push_back(keys_[i]);
+      counts.push_back(counts_[i]);
+    }
+    Resize(keys_.size() * 2);
     used_.clear();
     generation_ = 1;
-    for (const Entry& e : live) {
-      std::size_t i = Slot(e.key);
-      while (slots_[i].stamp == generation_) i = (i + 1) & mask_;
-      slots_[i] = Entry{e.key, e.count, generation_};
+    for (std::size_t j = 0; j < keys.size(); ++j) {
+      std::size_t i = Slot(keys[j]);
+      while (stamp_[i] == generation_) i = (i + 1) & mask_;
+      stamp_[i] = generation_;
+      keys_[i] = keys[j];
+      counts_[i] = counts[j];
       used_.push_back(static_cast<std::uint32_t>(i));
     }
   }
 
-  std::vector<Entry> slots_;
-  std::vector<std::uint32_t> used_;  // slot indices in insertion order
+  std::vector<std::uint64_t> keys_;
+  std::vector<float> counts_;
+  std::vector<std::uint32_t> stamp_;
+  std::vector<std::uint32_t> used_;
   std::uint32_t generation_ = 1;
   std::size_t mask_ = 0;
   int shift_ = 0;
