@@ -34,3 +34,9 @@ export async function signOut() {
     user.value = null
   }
 }
+
+/** Forgets the session state of this page load (component tests). */
+export function resetSession() {
+  user.value = null
+  checked = null
+}

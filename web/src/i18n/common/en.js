@@ -41,6 +41,16 @@ export default {
     unknown: 'Something unexpected happened. Please try again later or call the 12345 hotline.',
   },
   enums: {
+    urgency: { normal: 'Normal', urgent: 'Urgent', emergency: 'Emergency' },
+    contact_method: { phone: 'Phone', sms: 'Text message', visit: 'Visit', online: 'Online' },
+    unit_kind: {
+      centre: 'Service centre',
+      government: 'People\'s government',
+      district: 'District',
+      street: 'Street or township',
+      department: 'Department',
+      utility: 'Public utility',
+    },
     request_type: {
       consult: 'Enquiry',
       help: 'Request for help',
@@ -126,6 +136,8 @@ export default {
       reviewer: 'Reviewer',
       leader: 'Leader',
       admin: 'Administrator',
+      citizen: 'Citizen',
+      system: 'System',
     },
   },
 }

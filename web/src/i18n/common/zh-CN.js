@@ -41,6 +41,16 @@ export default {
     unknown: '出现了意外问题，请稍后再试，或拨打12345热线。',
   },
   enums: {
+    urgency: { normal: '一般', urgent: '紧急', emergency: '特急' },
+    contact_method: { phone: '电话', sms: '短信', visit: '上门', online: '网络' },
+    unit_kind: {
+      centre: '政务服务中心',
+      government: '人民政府',
+      district: '区县',
+      street: '街道乡镇',
+      department: '职能部门',
+      utility: '公共事业单位',
+    },
     request_type: {
       consult: '咨询',
       help: '求助',
@@ -126,6 +136,8 @@ export default {
       reviewer: '审核员',
       leader: '领导',
       admin: '管理员',
+      citizen: '群众',
+      system: '系统',
     },
   },
 }

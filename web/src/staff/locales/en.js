@@ -4,6 +4,9 @@ export default {
     product: 'lizheng workbench',
     tagline: '12345 government service hotline',
     portal: 'Back to the citizen portal',
+    skipToContent: 'Skip to content',
+    nav: { label: 'Main navigation', workbench: 'Workbench', dashboard: 'Leader dashboard' },
+    signOut: 'Sign out',
     signIn: {
       heading: 'Staff sign-in',
       username: 'User name',
@@ -17,14 +20,6 @@ export default {
         not_found: 'The user name or the password is wrong.',
         too_many_requests: 'Too many failed sign-ins. Please try again in 15 minutes.',
       },
-    },
-    home: {
-      heading: 'Workbench',
-      welcome: 'Hello, {name}',
-      role: 'Role: {role}',
-      unit: 'Unit: {unit}',
-      pending: 'The work-order queues, the work-order screen and the leader dashboard are under construction.',
-      signOut: 'Sign out',
     },
   },
 }

@@ -4,6 +4,9 @@ export default {
     product: '理政工作台',
     tagline: '12345 政务服务便民热线',
     portal: '返回市民诉求平台',
+    skipToContent: '跳到正文',
+    nav: { label: '主导航', workbench: '工作台', dashboard: '领导驾驶舱' },
+    signOut: '退出登录',
     signIn: {
       heading: '工作人员登录',
       username: '用户名',
@@ -17,14 +20,6 @@ export default {
         not_found: '用户名或密码不正确。',
         too_many_requests: '登录失败次数过多，请15分钟后再试。',
       },
-    },
-    home: {
-      heading: '工作台',
-      welcome: '{name}，您好',
-      role: '角色：{role}',
-      unit: '单位：{unit}',
-      pending: '工单队列、办理页面和领导驾驶舱正在建设中。',
-      signOut: '退出登录',
     },
   },
 }
