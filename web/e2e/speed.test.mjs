@@ -1,4 +1,4 @@
-// How fast each citizen page shows its main content on the demo data, timed
+// How fast each page shows its main content on the demo data, timed
 // in a real browser from the start of page.goto to the content being
 // visible (not to the load event). The bound is 1 second.
 //
@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { test } from 'node:test'
-import { PHONE, WEB_DIR, portalSuite } from './harness.mjs'
+import { DEMO_PASSWORD, PHONE, WEB_DIR, portalSuite } from './harness.mjs'
 
 const suite = portalSuite()
 
@@ -140,13 +140,74 @@ suite.test(
   },
 )
 
+/** The staff pages and their main content, for a signed-in dispatcher and leader. */
+function staffPages(order) {
+  return [
+    {
+      name: 'queue',
+      open: async (page) => {
+        await page.goto('/staff/queue/all', { waitUntil: 'commit' })
+        await page.getByRole('heading', { level: 1, name: '全部工单' }).waitFor()
+        await page.getByRole('table').getByRole('link').first().waitFor()
+      },
+    },
+    {
+      name: 'workOrder',
+      open: async (page) => {
+        await page.goto(`/staff/orders/${order.id}`, { waitUntil: 'commit' })
+        await page.getByRole('heading', { level: 1, name: order.title }).waitFor()
+        await page.getByRole('region', { name: '办理过程' }).getByText('提交', { exact: true }).waitFor()
+      },
+    },
+    {
+      name: 'dashboard',
+      open: async (page) => {
+        await page.goto('/staff/dashboard', { waitUntil: 'commit' })
+        await page.getByRole('heading', { level: 1, name: '领导驾驶舱' }).waitFor()
+        await page.locator('canvas').first().waitFor() // a chart is drawn
+      },
+    },
+  ]
+}
+
+suite.test(
+  '6c speed: the workbench queue, a work order and the dashboard show their content within 1 s',
+  { scenario: '6c-speed-staff', context: { viewport: { width: 1440, height: 900 } }, timeout: 90_000 },
+  async ({ t, page, api }) => {
+    const { items } = await api.get('/api/v1/work-orders?queue=in_progress&limit=1', 'dispatcher')
+    const pages = staffPages(items[0])
+    await page.goto('/staff/login')
+    await page.getByLabel('用户名').fill('dispatcher')
+    await page.getByLabel('密码').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByRole('heading', { level: 1, name: '待受理' }).waitFor()
+    for (const p of pages) await p.open(page) // fills the cache, as a working day does
+
+    const figures = {}
+    for (const p of pages) {
+      const runs = []
+      for (let i = 0; i < RUNS; i++) runs.push(await timed(() => p.open(page)))
+      figures[p.name] = { medianMs: median(runs), runsMs: runs }
+    }
+    for (const [name, f] of Object.entries(figures))
+      t.diagnostic(`staff ${name}: median ${f.medianMs} ms (runs ${f.runsMs.join(', ')} ms)`)
+    record('staff', figures)
+    const slow = Object.entries(figures).filter(([, f]) => f.medianMs > BOUND_MS)
+    assert.deepEqual(
+      slow.map(([name, f]) => `${name} ${f.medianMs} ms`),
+      [],
+      `pages over ${BOUND_MS} ms: ${JSON.stringify(figures)}`,
+    )
+  },
+)
+
 test(
   '6b speed: each citizen page shows its main content within 1 s on a first visit too',
   {
-    // Known to miss the bound: `lizheng serve` Brotli-compresses every
-    // static asset at the highest quality on every request (about 0.3 s of
-    // CPU for the 157 kB Vue bundle alone), so bundles not yet cached are slow.
-    todo: 'first visits are slow while the server compresses each asset anew with Brotli',
+    // Measured and reported, not asserted: a first visit fetches every
+    // bundle, and on a busy 2-core test machine the submit page (Element
+    // Plus's form components) has taken 1.26 s.
+    todo: 'first visits fetch every bundle; on a busy machine they can pass 1 s',
   },
   (t) => {
     if (suite.skipReason) return t.skip(suite.skipReason)
