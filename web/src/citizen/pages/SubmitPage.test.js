@@ -79,6 +79,20 @@ describe('SubmitPage', () => {
     expect(callsTo(server, 'POST', '/api/v1/requests')).toHaveLength(0)
   })
 
+  it('tells assistive technology which fields are invalid and why, until they are fixed', async () => {
+    const { wrapper } = await mountAt('/submit')
+    await submit(wrapper)
+    const title = wrapper.find('[data-field="title"] input')
+    expect(title.attributes('aria-invalid')).toBe('true')
+    const described = document.getElementById(title.attributes('aria-describedby'))
+    expect(described.textContent.trim()).toBe('请填写标题')
+    await title.setValue('路灯不亮')
+    await title.trigger('blur')
+    await settle()
+    expect(title.attributes('aria-invalid')).toBe('false')
+    expect(title.attributes('aria-describedby')).toBeUndefined()
+  })
+
   it('treats a blank title as missing', async () => {
     const { wrapper } = await mountAt('/submit')
     await type(wrapper, 'title', '   ')
