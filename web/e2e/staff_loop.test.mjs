@@ -49,8 +49,19 @@ async function choose(page, scope, label, option, { type } = {}) {
   await box.click({ force: true })
   if (type) await box.fill(type)
   const item = page.getByRole('option', { name: option, exact: true })
-  await item.click()
-  await page.getByRole('listbox').filter({ has: item }).waitFor({ state: 'hidden' })
+  const list = page.getByRole('listbox').filter({ has: item })
+  // A click that lands while the list is still opening is lost by Element
+  // Plus; click again until the list closes on the choice.
+  for (let attempt = 0; ; attempt++) {
+    await item.click()
+    try {
+      await list.waitFor({ state: 'hidden', timeout: 2_000 })
+      break
+    } catch (err) {
+      if (attempt === 2) throw err
+    }
+  }
+  await scope.getByText(option, { exact: true }).first().waitFor() // shown as chosen
 }
 
 async function stateShown(page, state) {
