@@ -3,6 +3,8 @@
 // classified, filed within the last 30 days, not closed or merged. A first
 // cut by place, category and time; the dispatcher judges and merges.
 
+import { offsetOf, offsetText } from './queue_query.js'
+
 const OPEN_STATES = ['submitted', 'accepted', 'dispatched', 'returned', 'in_progress', 'replied', 'answered', 'reopened']
 const WINDOW_DAYS = 30
 const DAY_MS = 86_400_000
@@ -11,20 +13,15 @@ const DAY_MS = 86_400_000
 export function similarQuery(view) {
   if (!view || !view.area || !view.area.code) return null
   const created = Date.parse(view.created_at)
-  const offset = /([+-]\d{2}:\d{2})$/.exec(view.created_at || '')
+  const offset = offsetOf(view.created_at)
   const params = { queue: 'all', area: view.area.code, state: OPEN_STATES.join(','), limit: 20 }
   if (view.category) params.category = view.category.code
-  if (Number.isFinite(created) && offset) {
+  if (Number.isFinite(created) && offset !== null) {
     // The wall clock of the jurisdiction, written with its own offset.
-    const from = new Date(created - WINDOW_DAYS * DAY_MS + offsetMinutes(offset[1]) * 60_000)
-    params.from = from.toISOString().slice(0, 19) + offset[1]
+    const from = new Date(created - WINDOW_DAYS * DAY_MS + offset * 60_000)
+    params.from = from.toISOString().slice(0, 19) + offsetText(offset)
   }
   return params
-}
-
-function offsetMinutes(text) {
-  const sign = text[0] === '-' ? -1 : 1
-  return sign * (Number(text.slice(1, 3)) * 60 + Number(text.slice(4, 6)))
 }
 
 /** The candidates without the work order itself and what is already merged into it. */
