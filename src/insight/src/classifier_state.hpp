@@ -13,7 +13,7 @@ namespace lizheng::insight {
 
 struct PredictionBuffers::Impl {
   detail::ExtractionScratch scratch;
-  std::vector<detail::SparseEntry> x;
+  std::vector<detail::SparseEntry> x;  // scratch of LinearModel::Vectorize
   std::vector<double> scores;
 };
 

@@ -44,31 +44,28 @@ inline std::uint64_t Pair(std::uint64_t first, std::uint64_t second) {
 void FeatureExtractor::Extract(std::string_view title, std::string_view detail,
                                ExtractionScratch& scratch) const {
   scratch.counter.Clear();
+  // Normalised once: the title feeds both its own features and kHead.
+  const std::u32string_view normalised_title = text::NormalizeInto(title, scratch.title_buffer);
   if (!title.empty() && options_.title_repeat > 0) {
-    AddText(title, static_cast<float>(options_.title_repeat), scratch);
+    AddText(normalised_title, options_.title_repeat, scratch);
   }
-  AddText(detail, 1.0f, scratch);
+  const std::u32string_view normalised_detail = text::NormalizeInto(detail, scratch.detail_buffer);
+  AddText(normalised_detail, 1, scratch);
   if (options_.head_chars > 0) {
-    // AddText left the normalised detail in scratch.text.
-    std::u32string_view head(scratch.text);
-    std::u32string normalised_title;
-    if (!title.empty()) {
-      normalised_title = text::NormalizeToCodePoints(title);
-      head = normalised_title;
-    } else {
-      head = head.substr(0, options_.head_chars);
-    }
-    AddCharNgrams(head, 1.0f, FeatureBlock::kHead, scratch.counter);
+    const std::u32string_view head =
+        !title.empty() ? normalised_title : normalised_detail.substr(0, options_.head_chars);
+    AddCharNgrams(head, 1, FeatureBlock::kHead, scratch.counter);
   }
 }
 
-void FeatureExtractor::AddCharNgrams(std::u32string_view s, float weight, FeatureBlock block,
-                                     KeyCounter& counter) const {
+void FeatureExtractor::AddCharNgrams(std::u32string_view s, std::uint32_t weight,
+                                     FeatureBlock block, KeyCounter& counter) const {
   const std::size_t min_n = std::max<std::size_t>(options_.char_min_n, 1);
   const std::size_t max_n = std::max<std::size_t>(options_.char_max_n, min_n);
   for (std::size_t i = 0; i < s.size(); ++i) {
+    const std::size_t longest = std::min(max_n, s.size() - i);
     std::uint64_t h = kCharSeed;
-    for (std::size_t n = 1; n <= max_n && i + n <= s.size(); ++n) {
+    for (std::size_t n = 1; n <= longest; ++n) {
       const char32_t cp = s[i + n - 1];
       if (text::IsSpace(cp)) break;  // n-grams never cross white space
       h = Step(h, cp);
@@ -77,10 +74,8 @@ void FeatureExtractor::AddCharNgrams(std::u32string_view s, float weight, Featur
   }
 }
 
-void FeatureExtractor::AddText(std::string_view raw, float weight,
+void FeatureExtractor::AddText(std::u32string_view s, std::uint32_t weight,
                                ExtractionScratch& scratch) const {
-  scratch.text = text::NormalizeToCodePoints(raw);
-  const std::u32string_view s(scratch.text);
   KeyCounter& counter = scratch.counter;
 
   if (options_.char_min_n > 0) AddCharNgrams(s, weight, FeatureBlock::kCharNgrams, counter);

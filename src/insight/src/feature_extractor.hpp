@@ -18,7 +18,8 @@ inline std::size_t BlockOfKey(std::uint64_t key) { return static_cast<std::size_
 // Reusable buffers for one thread.
 struct ExtractionScratch {
   KeyCounter counter;
-  std::u32string text;
+  std::u32string title_buffer;   // working memory of text::NormalizeInto
+  std::u32string detail_buffer;  // likewise
   std::vector<text::Token> tokens;
 };
 
@@ -34,8 +35,9 @@ class FeatureExtractor {
   const text::Segmenter& segmenter() const { return segmenter_; }
 
  private:
-  void AddText(std::string_view raw, float weight, ExtractionScratch& scratch) const;
-  void AddCharNgrams(std::u32string_view s, float weight, FeatureBlock block,
+  // Adds the n-grams and words of normalised text.
+  void AddText(std::u32string_view s, std::uint32_t weight, ExtractionScratch& scratch) const;
+  void AddCharNgrams(std::u32string_view s, std::uint32_t weight, FeatureBlock block,
                      KeyCounter& counter) const;
 
   FeatureOptions options_;

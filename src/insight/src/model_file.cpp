@@ -176,10 +176,10 @@ std::string TextClassifier::Serialize() const {
   const std::size_t n = m.index.size();
   w.U64(n);
   for (std::uint64_t key : m.index.keys()) w.U64(key);
+  for (float v : m.idf) w.F32(v);
   const std::size_t stride = m.stride();
-  for (std::size_t r = 0; r < n; ++r) w.F32(m.packed[r * stride]);
   for (std::size_t r = 0; r < n; ++r) {
-    for (std::size_t k = 0; k < m.classes; ++k) w.F32(m.packed[r * stride + 1 + k]);
+    for (std::size_t k = 0; k < m.classes; ++k) w.F32(m.packed[r * stride + k]);
   }
   for (float v : m.bias) w.F32(v);
   w.U64(Fnv1a(w.str()));

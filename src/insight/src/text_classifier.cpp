@@ -59,9 +59,10 @@ void Softmax(std::span<double> scores, double scale) {
 std::size_t TextClassifier::State::Score(std::string_view title, std::string_view detail,
                                          PredictionBuffers::Impl& buffers) const {
   extractor.Extract(title, detail, buffers.scratch);
-  model.Vectorize(buffers.scratch.counter, buffers.x);
+  const std::span<const detail::SparseEntry> x =
+      model.Vectorize(buffers.scratch.counter, buffers.x);
   buffers.scores.resize(model.classes);
-  model.Score(buffers.x, buffers.scores);
+  model.Score(x, buffers.scores);
   return static_cast<std::size_t>(
       std::max_element(buffers.scores.begin(), buffers.scores.end()) - buffers.scores.begin());
 }

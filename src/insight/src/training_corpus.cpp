@@ -12,9 +12,9 @@ TrainingCorpus ExtractCorpus(std::span<const LabelledMessage> rows,
   ExtractionScratch scratch;
   for (const LabelledMessage& m : rows) {
     extractor.Extract(m.title, m.detail, scratch);
-    scratch.counter.ForEach([&](std::uint64_t key, float count) {
+    scratch.counter.ForEach([&](std::uint64_t key, std::uint32_t count) {
       corpus.ids.push_back(corpus.keys.Insert(key));
-      corpus.counts.push_back(count);
+      corpus.counts.push_back(static_cast<float>(count));
     });
     corpus.offsets.push_back(corpus.ids.size());
   }

@@ -4,13 +4,16 @@ namespace lizheng::text::detail {
 
 namespace {
 constexpr int kInitialBits = 10;
-}
+constexpr int kSlotsPerFilterWordBits = 4;  // 16 slots per 64-bit word
+}  // namespace
 
 CodePointTrie::CodePointTrie()
-    : root_children_(kDirectRootSize, kNone),
-      slots_(std::size_t{1} << kInitialBits, 0),
+    : root_children_(kDirectRootSize, Step{}),
+      slots_(std::size_t{1} << kInitialBits, Slot{}),
       mask_((std::size_t{1} << kInitialBits) - 1),
-      shift_(64 - kInitialBits) {}
+      shift_(64 - kInitialBits),
+      filter_(std::size_t{1} << (kInitialBits - kSlotsPerFilterWordBits), 0),
+      filter_shift_(shift_ + kSlotsPerFilterWordBits) {}
 
 std::uint32_t CodePointTrie::Insert(std::u32string_view word) {
   if (word.empty()) return kNone;
@@ -22,7 +25,7 @@ std::uint32_t CodePointTrie::Insert(std::u32string_view word) {
       if (node_count_ >= kMaxNodes) return kNone;
       child = static_cast<std::uint32_t>(node_count_++);
       if (node == kRoot && cp < kDirectRootSize) {
-        root_children_[cp] = child;
+        root_children_[cp] = Step{child, 0};
       } else {
         InsertEdge(Key(node, cp), child);
       }
@@ -35,22 +38,25 @@ std::uint32_t CodePointTrie::Insert(std::u32string_view word) {
 void CodePointTrie::InsertEdge(std::uint64_t key, std::uint32_t child) {
   if ((edges_ + 1) * 2 > slots_.size()) Grow();
   std::size_t i = Hash(key);
-  while (slots_[i] != 0) i = (i + 1) & mask_;
-  // key != 0 here: root edges in the hash have cp >= 0x10000, others node >= 1.
-  slots_[i] = (key << kChildBits) | child;
+  while (slots_[i].child != kNone) i = (i + 1) & mask_;
+  slots_[i] = Slot{key, child, 0};
+  AddToFilter(key);
   ++edges_;
 }
 
 void CodePointTrie::Grow() {
-  std::vector<std::uint64_t> old;
+  decltype(slots_) old;
   old.swap(slots_);
-  slots_.assign(old.size() * 2, 0);
+  slots_.assign(old.size() * 2, Slot{});
   mask_ = slots_.size() - 1;
   --shift_;
-  for (std::uint64_t slot : old) {
-    if (slot == 0) continue;
-    std::size_t i = Hash(slot >> kChildBits);
-    while (slots_[i] != 0) i = (i + 1) & mask_;
+  filter_.assign(filter_.size() * 2, 0);
+  --filter_shift_;
+  for (const Slot& slot : old) {
+    if (slot.child == kNone) continue;
+    AddToFilter(slot.key);
+    std::size_t i = Hash(slot.key);
+    while (slots_[i].child != kNone) i = (i + 1) & mask_;
     slots_[i] = slot;
   }
 }

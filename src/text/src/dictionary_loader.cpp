@@ -2,6 +2,7 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "lizheng/text/utf8.hpp"
 #include "segmenter_impl.hpp"
@@ -211,11 +212,18 @@ std::uint64_t Segmenter::Impl::SuggestFrequency(std::u32string_view word) const 
 
 void Segmenter::Impl::Finalize() {
   frequency.resize(trie.node_count());
-  log_prob.assign(trie.node_count(), kNotAWord);
   const double log_total = std::log(static_cast<double>(total));
-  for (std::size_t i = 0; i < frequency.size(); ++i) {
-    if (frequency[i] > 0) log_prob[i] = std::log(static_cast<double>(frequency[i])) - log_total;
-  }
+  finalized_log_total = log_total;
+  std::unordered_map<std::uint64_t, std::uint32_t> tag_of_frequency;
+  word_log_prob.assign(1, 0.0);
+  trie.AssignTags([&](std::uint32_t node) -> std::uint32_t {
+    const std::uint64_t f = frequency[node];
+    if (f == 0) return 0;
+    const auto [it, added] =
+        tag_of_frequency.emplace(f, static_cast<std::uint32_t>(word_log_prob.size()));
+    if (added) word_log_prob.push_back(std::log(static_cast<double>(f)) - log_total);
+    return it->second;
+  });
 }
 
 Result<Segmenter> Segmenter::FromDictionaryText(std::string_view dictionary_text,

@@ -1,5 +1,7 @@
 // Cutting: jieba's cut() with HMM=False, block by block.
+#include <array>
 #include <cmath>
+#include <limits>
 
 #include "lizheng/text/utf8.hpp"
 #include "segmenter_impl.hpp"
@@ -9,58 +11,65 @@ namespace lizheng::text {
 namespace {
 
 // The characters of jieba's re_han_default: [\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-].
-bool IsBlockChar(char32_t cp) {
+inline bool IsBlockChar(char32_t cp) {
   return IsHan(cp) || IsAsciiAlnum(cp) || cp == U'+' || cp == U'#' || cp == U'&' ||
          cp == U'.' || cp == U'_' || cp == U'%' || cp == U'-';
 }
 
 }  // namespace
 
-void Segmenter::Impl::CutBlock(std::u32string_view text, std::uint32_t begin, std::uint32_t end,
-                               std::vector<Token>& out, std::vector<double>& scratch_prob,
-                               std::vector<std::uint32_t>& scratch_next,
-                               bool use_frequency) const {
-  const std::uint32_t n = end - begin;
-  const double log_total = std::log(static_cast<double>(total));
-  const char32_t* s = text.data() + begin;
-  double* route_prob = scratch_prob.data();
-  std::uint32_t* route_next = scratch_next.data();  // one past the chosen word
+template <bool kRawFrequency>
+void Segmenter::Impl::Route(const char32_t* s, std::uint32_t n, double* route_prob,
+                            std::uint32_t* route_next) const {
+  using detail::CodePointTrie;
+  const double log_total =
+      kRawFrequency ? std::log(static_cast<double>(total)) : finalized_log_total;
+  constexpr double kNoWordYet = -std::numeric_limits<double>::infinity();
   route_prob[n] = 0.0;
-  // jieba's calc(): from the end, the best (probability, last index) over the
-  // DAG edges; ties go to the longer word, as Python's max over tuples does.
-  constexpr std::uint32_t kPrefetchDistance = 8;
+  // From the end, the best (probability, last index) over the DAG edges;
+  // ties go to the longer word, as Python's max over tuples does (a later
+  // candidate wins when equal, and every candidate beats kNoWordYet).
   for (std::uint32_t idx = n; idx-- > 0;) {
-    // Most walks end at the second character, a hash probe that misses the
-    // cache: start fetching it a few positions ahead.
-    if (idx >= kPrefetchDistance) {
-      const std::uint32_t ahead = idx - kPrefetchDistance;
-      trie.Prefetch(trie.Child(detail::CodePointTrie::kRoot, s[ahead]), s[ahead + 1]);
-    }
-    double best = 0.0;
+    double best = kNoWordYet;
     std::uint32_t best_end = idx + 1;
-    bool found = false;
-    std::uint32_t node = detail::CodePointTrie::kRoot;
-    for (std::uint32_t i = idx; i < n; ++i) {
-      node = trie.Child(node, s[i]);
-      if (node == detail::CodePointTrie::kNone) break;
+    CodePointTrie::Step step = trie.Walk(CodePointTrie::kRoot, s[idx]);
+    for (std::uint32_t i = idx; step.node != CodePointTrie::kNone;) {
       double lp;
-      if (use_frequency) {
-        if (frequency[node] == 0) continue;
-        lp = std::log(static_cast<double>(frequency[node])) - log_total;
+      bool word;
+      if constexpr (kRawFrequency) {
+        const std::uint64_t f = frequency[step.node];
+        word = f != 0;
+        lp = word ? std::log(static_cast<double>(f)) - log_total : 0.0;
       } else {
-        lp = log_prob[node];
-        if (lp > 0.0) continue;  // a prefix only
+        word = step.tag != 0;  // 0: a prefix only
+        lp = word_log_prob[step.tag];
       }
-      const double candidate = lp + route_prob[i + 1];
-      if (!found || candidate >= best) {
-        best = candidate;
-        best_end = i + 1;
-        found = true;
+      if (word) {
+        const double candidate = lp + route_prob[i + 1];
+        if (candidate >= best) {
+          best = candidate;
+          best_end = i + 1;
+        }
       }
+      if (++i == n) break;
+      step = trie.WalkBelowRoot(step.node, s[i]);
     }
-    if (!found) best = -log_total + route_prob[idx + 1];  // log(1) - log(total)
+    // No word starts here: the character alone, at log(1) - log(total).
+    if (best == kNoWordYet) best = -log_total + route_prob[idx + 1];
     route_prob[idx] = best;
     route_next[idx] = best_end;
+  }
+}
+
+void Segmenter::Impl::CutBlock(std::u32string_view text, std::uint32_t begin, std::uint32_t end,
+                               std::vector<Token>& out, double* route_prob,
+                               std::uint32_t* route_next, bool use_frequency) const {
+  const std::uint32_t n = end - begin;
+  const char32_t* s = text.data() + begin;
+  if (use_frequency) {
+    Route<true>(s, n, route_prob, route_next);
+  } else {
+    Route<false>(s, n, route_prob, route_next);
   }
   // Single ASCII letters and digits in a row are joined (jieba's re_eng buf).
   std::uint32_t x = 0;
@@ -107,18 +116,27 @@ void Segmenter::Impl::Cut(std::u32string_view text, std::vector<Token>& out,
                           bool use_frequency) const {
   out.clear();
   const auto n = static_cast<std::uint32_t>(text.size());
-  std::vector<double> prob;
-  std::vector<std::uint32_t> next;
-  if (mode == SegmenterMode::kDictionary) {
-    prob.resize(n + 1);
-    next.resize(n + 1);
-  }
+  // Route scratch for one block: on the stack for the usual clause-sized
+  // blocks, so that cutting allocates nothing; on the heap past that.
+  constexpr std::uint32_t kStackBlock = 256;
+  std::array<double, kStackBlock + 1> stack_prob;
+  std::array<std::uint32_t, kStackBlock + 1> stack_next;
+  std::vector<double> heap_prob;
+  std::vector<std::uint32_t> heap_next;
   std::uint32_t i = 0;
   while (i < n) {
     if (IsBlockChar(text[i])) {
       std::uint32_t j = i + 1;
       while (j < n && IsBlockChar(text[j])) ++j;
       if (mode == SegmenterMode::kDictionary) {
+        double* prob = stack_prob.data();
+        std::uint32_t* next = stack_next.data();
+        if (j - i > kStackBlock) {
+          heap_prob.resize(j - i + 1);
+          heap_next.resize(j - i + 1);
+          prob = heap_prob.data();
+          next = heap_next.data();
+        }
         CutBlock(text, i, j, out, prob, next, use_frequency);
       } else {
         CutBigramBlock(text, i, j, out);

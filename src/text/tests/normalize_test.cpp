@@ -44,5 +44,28 @@ TEST(NormalizeTest, CodePointFormMatchesStringForm) {
   EXPECT_EQ(NormalizeToCodePoints("Ａ 市"), (std::u32string{U'a', U' ', U'市'}));
 }
 
+TEST(NormalizeTest, MalformedThreeByteSequencesBecomeReplacements) {
+  // Truncated, overlong and surrogate forms: one U+FFFD per bad byte, as
+  // DecodeUtf8 gives, around well-formed characters.
+  EXPECT_EQ(NormalizeToCodePoints("市\xE5\xB8"), (std::u32string{U'市', 0xFFFD, 0xFFFD}));
+  EXPECT_EQ(NormalizeToCodePoints("\xE0\x80\xAF市"),
+            (std::u32string{0xFFFD, 0xFFFD, 0xFFFD, U'市'}));
+  EXPECT_EQ(NormalizeToCodePoints("\xED\xA0\x80"), (std::u32string{0xFFFD, 0xFFFD, 0xFFFD}));
+  // Three-byte characters outside the ideographs still get every step.
+  EXPECT_EQ(NormalizeText("ａ\u3000\u3000ｂ\u200B"), "a b");
+}
+
+TEST(NormalizeTest, NormalizeIntoReusesItsBuffer) {
+  std::u32string buffer;
+  const std::string long_text = "市民反映：Ａ区 \\n 某小区停水三天了";
+  const std::string short_text = "停电";
+  EXPECT_EQ(NormalizeInto(long_text, buffer), NormalizeToCodePoints(long_text));
+  const std::size_t capacity = buffer.capacity();
+  EXPECT_EQ(NormalizeInto(short_text, buffer), U"停电");
+  EXPECT_EQ(NormalizeInto(long_text, buffer), NormalizeToCodePoints(long_text));
+  EXPECT_EQ(buffer.capacity(), capacity);  // no new allocation
+  EXPECT_TRUE(NormalizeInto("  \n ", buffer).empty());
+}
+
 }  // namespace
 }  // namespace lizheng::text

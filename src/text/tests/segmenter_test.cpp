@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "lizheng/text/normalize.hpp"
+#include "lizheng/text/utf8.hpp"
 
 namespace lizheng::text {
 namespace {
@@ -106,6 +107,45 @@ TEST(SegmenterTest, UserWordWithFrequencyOverrides) {
   Result<Segmenter> s = Segmenter::FromDictionaryText("乱收 10\n收费 50\n", "t.txt", words);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(Joined(s->CutUtf8("乱收费")), "乱收费");
+}
+
+TEST(SegmenterTest, WordsDeepInALargeTrieAreFound) {
+  // 100,000 twelve-character words make over a million trie nodes: edges
+  // below node 2^20 and above must both be found (an earlier slot layout
+  // kept only 20 bits of the parent and lost every edge past that).
+  constexpr std::uint32_t kWords = 100000;
+  constexpr std::uint32_t kLength = 12;
+  std::string dictionary;
+  std::string last_word;
+  for (std::uint32_t w = 0; w < kWords; ++w) {
+    // Two characters spell w, so every word is new after them.
+    std::string word;
+    AppendUtf8(0x4E00 + w % 20000, word);
+    AppendUtf8(0x4E00 + w / 20000, word);
+    for (std::uint32_t c = 2; c < kLength; ++c) {
+      AppendUtf8(0x4E00 + (w * 2654435761u + c * 40503u) % 20000, word);
+    }
+    dictionary += word + " 3\n";
+    last_word = word;
+  }
+  Result<Segmenter> s = Segmenter::FromDictionaryText(dictionary, "large.txt");
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_EQ(s->CutUtf8(last_word), Strings{last_word});
+  EXPECT_EQ(s->CutUtf8(last_word + last_word), (Strings{last_word, last_word}));
+}
+
+TEST(SegmenterTest, LongBlocksAreCutLikeShortOnes) {
+  // Blocks longer than the route's stack scratch take the heap path.
+  Result<Segmenter> s =
+      Segmenter::FromDictionaryText("研究 30\n生命 40\n的 80\n起源 30\n", "t.txt");
+  ASSERT_TRUE(s.ok());
+  std::string text;
+  std::string expected;
+  for (int i = 0; i < 100; ++i) {
+    text += "研究生命的起源";
+    expected += (i == 0 ? "" : "/") + std::string("研究/生命/的/起源");
+  }
+  EXPECT_EQ(Joined(s->CutUtf8(text)), expected);
 }
 
 TEST(SegmenterTest, MalformedDictionaryNamesFileLineAndColumn) {

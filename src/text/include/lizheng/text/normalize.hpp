@@ -29,4 +29,11 @@ std::string NormalizeText(std::string_view utf8, const NormalizeOptions& options
 std::u32string NormalizeToCodePoints(std::string_view utf8,
                                      const NormalizeOptions& options = {});
 
+// The same normalisation into caller-owned working memory, so that
+// normalising many texts allocates nothing after warm-up: `buffer` is grown
+// as needed (never shrunk; its contents are unspecified) and the result is a
+// view into it, valid until `buffer` is next modified.
+std::u32string_view NormalizeInto(std::string_view utf8, std::u32string& buffer,
+                                  const NormalizeOptions& options = {});
+
 }  // namespace lizheng::text

@@ -44,6 +44,20 @@ constexpr bool IsAsciiAlnum(char32_t cp) {
 }
 
 // Unicode white space (the characters Python's str.isspace() accepts).
-bool IsSpace(char32_t cp);
+// Inline: the n-gram and segmentation loops test every character.
+constexpr bool IsSpace(char32_t cp) {
+  if (cp > 0x3000) return false;  // all of CJK text, in one comparison
+  // clang-format off
+  switch (cp) {
+    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D:
+    case 0x1C: case 0x1D: case 0x1E: case 0x1F: case 0x20:
+    case 0x85: case 0xA0: case 0x1680:
+    case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+      return true;
+    default:
+      return cp >= 0x2000 && cp <= 0x200A;
+  }
+  // clang-format on
+}
 
 }  // namespace lizheng::text
