@@ -72,6 +72,20 @@ constexpr std::array<EnumName<UnitKind>, 6> kUnitKinds{{
     {UnitKind::kUtility, "utility", "公共事业单位"},
 }};
 
+constexpr std::array<EnumName<CategorySource>, 5> kCategorySources{{
+    {CategorySource::kNone, "none", "未分类"},
+    {CategorySource::kCitizen, "citizen", "来电人选择"},
+    {CategorySource::kModel, "model", "模型分类"},
+    {CategorySource::kKeywords, "keywords", "关键词规则"},
+    {CategorySource::kStaff, "staff", "人工确认"},
+}};
+
+constexpr std::array<EnumName<RiskKind>, 3> kRiskKinds{{
+    {RiskKind::kSafety, "safety", "危及生命财产"},
+    {RiskKind::kManyPeople, "many_people", "涉及人数众多"},
+    {RiskKind::kMassIncident, "mass_incident", "群体性事件风险"},
+}};
+
 constexpr std::array<EnumName<MailboxLevel>, 3> kMailboxLevels{{
     {MailboxLevel::kCity, "city", "市级"},
     {MailboxLevel::kDistrict, "district", "区县级"},
@@ -140,6 +154,8 @@ template <> std::span<const EnumName<Urgency>> EnumNames<Urgency>() { return kUr
 template <> std::span<const EnumName<Satisfaction>> EnumNames<Satisfaction>() { return kSatisfactions; }
 template <> std::span<const EnumName<UnitKind>> EnumNames<UnitKind>() { return kUnitKinds; }
 template <> std::span<const EnumName<MailboxLevel>> EnumNames<MailboxLevel>() { return kMailboxLevels; }
+template <> std::span<const EnumName<CategorySource>> EnumNames<CategorySource>() { return kCategorySources; }
+template <> std::span<const EnumName<RiskKind>> EnumNames<RiskKind>() { return kRiskKinds; }
 template <> std::span<const EnumName<ContactMethod>> EnumNames<ContactMethod>() { return kContactMethods; }
 template <> std::span<const EnumName<ClockKind>> EnumNames<ClockKind>() { return kClockKinds; }
 template <> std::span<const EnumName<Action>> EnumNames<Action>() { return kActions; }

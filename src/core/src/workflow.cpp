@@ -159,6 +159,29 @@ Status ValidateSubmission(const Submission& s, const Directory& dir) {
   return OkStatus();
 }
 
+namespace {
+
+// The analytics' advice at intake: a confident category where the citizen
+// gave none (only one the taxonomy knows), and the fast lane for risks.
+void ApplyAssessment(const Assessment& a, const Directory& dir, WorkOrder& wo, EventData& data) {
+  if (wo.category_code.empty() && !a.category_code.empty() && dir.FindCategory(a.category_code)) {
+    wo.category_code = a.category_code;
+    wo.category_source = a.source;
+    data.emplace_back("category_code", a.category_code);
+    data.emplace_back("category_source", std::string(ToWire(a.source)));
+    data.emplace_back("confidence", std::to_string(static_cast<int>(a.confidence * 100 + 0.5)) + "%");
+  }
+  std::string risks;
+  for (const RiskFlag& r : a.risks) {
+    if (risks.find(ToWire(r.kind)) != std::string::npos) continue;
+    risks += (risks.empty() ? "" : ",") + std::string(ToWire(r.kind));
+  }
+  if (!risks.empty()) data.emplace_back("risks", risks);
+  if (a.fast_lane) wo.fast_lane = true;
+}
+
+}  // namespace
+
 Transition Submit(const Submission& s, const Actor& actor, const EngineContext& ctx) {
   WorkOrder wo;
   wo.jurisdiction = ctx.directory.jurisdiction().id;
@@ -169,6 +192,7 @@ Transition Submit(const Submission& s, const Actor& actor, const EngineContext& 
   wo.title = s.title;
   wo.detail = s.detail;
   wo.category_code = s.category_code;
+  wo.category_source = s.category_code.empty() ? CategorySource::kNone : CategorySource::kCitizen;
   wo.area_code = s.area_code;
   wo.address = s.address;
   wo.citizen = s.citizen;
@@ -180,12 +204,14 @@ Transition Submit(const Submission& s, const Actor& actor, const EngineContext& 
   wo.updated_at = ctx.now;
   wo.version = 1;
   wo.fast_lane = s.urgency == Urgency::kEmergency;
+  wo.assessment = s.assessment;
 
   Event ev = StartEvent(wo, actor, Action::kSubmit, ctx.now);
   ev.from = State::kSubmitted;
   ev.data = {{"channel", std::string(ToWire(wo.channel))},
              {"type", std::string(ToWire(wo.type))},
              {"urgency", std::string(ToWire(wo.urgency))}};
+  if (s.assessment) ApplyAssessment(*s.assessment, ctx.directory, wo, ev.data);
   return Transition{std::move(wo), std::move(ev), {}, {}, {}};
 }
 

@@ -53,12 +53,19 @@ void SendToUnit(Step& s, UnitId unit) {
   s.PutUnit("unit_id", unit);
 }
 
+// The category a centre action sets or, by acting on it, confirms.
+Status TakeCategory(Step& s) {
+  LZ_RETURN_IF_ERROR(CheckCategory(s, s.cmd.category_code));
+  if (!s.cmd.category_code.empty()) s.wo.category_code = s.cmd.category_code;
+  if (!s.wo.category_code.empty()) s.wo.category_source = CategorySource::kStaff;
+  return OkStatus();
+}
+
 Status DoDispatch(Step& s) {
   const UnitId unit = *s.cmd.unit;
   LZ_RETURN_IF_ERROR(CheckTargetUnit(s, unit, F::kUnit));
   LZ_RETURN_IF_ERROR(CheckAssisting(s, unit));
-  LZ_RETURN_IF_ERROR(CheckCategory(s, s.cmd.category_code));
-  if (!s.cmd.category_code.empty()) s.wo.category_code = s.cmd.category_code;
+  LZ_RETURN_IF_ERROR(TakeCategory(s));
   if (s.wo.category_code.empty())
     return InvalidField(F::kCategory, "required: classify the request before dispatching it");
   if (s.cmd.action == Action::kDirectDispatch) {
@@ -75,8 +82,7 @@ Status DoDispatch(Step& s) {
 }
 
 Status DoAccept(Step& s) {
-  LZ_RETURN_IF_ERROR(CheckCategory(s, s.cmd.category_code));
-  if (!s.cmd.category_code.empty()) s.wo.category_code = s.cmd.category_code;
+  LZ_RETURN_IF_ERROR(TakeCategory(s));
   if (s.cmd.type) s.wo.type = *s.cmd.type;
   if (s.cmd.urgency) {
     s.wo.urgency = *s.cmd.urgency;
@@ -109,8 +115,7 @@ void PublishReply(Step& s, Reply reply) {
 }
 
 Status DoSelfResolve(Step& s) {
-  LZ_RETURN_IF_ERROR(CheckCategory(s, s.cmd.category_code));
-  if (!s.cmd.category_code.empty()) s.wo.category_code = s.cmd.category_code;
+  LZ_RETURN_IF_ERROR(TakeCategory(s));
   PublishReply(s, Reply{s.cmd.text, 0, s.actor.user, s.ctx.now});
   s.Put("text", s.cmd.text);
   return OkStatus();

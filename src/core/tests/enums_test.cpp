@@ -36,6 +36,8 @@ TEST(EnumsTest, EveryTableRoundTrips) {
   ExpectRoundTrip<MailboxLevel>(3);
   ExpectRoundTrip<ContactMethod>(4);
   ExpectRoundTrip<ClockKind>(5);
+  ExpectRoundTrip<CategorySource>(5);
+  ExpectRoundTrip<RiskKind>(3);
   ExpectRoundTrip<Action>(34);
 }
 

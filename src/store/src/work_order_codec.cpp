@@ -83,6 +83,22 @@ void Visit(Self& c, V&& v) requires std::is_same_v<std::remove_const_t<Self>, Ci
 }
 
 template <class Self, class V>
+void Visit(Self& r, V&& v) requires std::is_same_v<std::remove_const_t<Self>, RiskFlag> {
+  v("kind", r.kind);
+  v("evidence", r.evidence);
+  v("reason", r.reason);
+}
+
+template <class Self, class V>
+void Visit(Self& a, V&& v) requires std::is_same_v<std::remove_const_t<Self>, Assessment> {
+  v("category_code", a.category_code);
+  v("confidence", a.confidence);
+  v("source", a.source);
+  v("risks", a.risks);
+  v("fast_lane", a.fast_lane);
+}
+
+template <class Self, class V>
 void Visit(Self& w, V&& v) requires std::is_same_v<std::remove_const_t<Self>, WorkOrder> {
   v("id", w.id);
   v("jurisdiction", w.jurisdiction);
@@ -95,6 +111,7 @@ void Visit(Self& w, V&& v) requires std::is_same_v<std::remove_const_t<Self>, Wo
   v("title", w.title);
   v("detail", w.detail);
   v("category_code", w.category_code);
+  v("category_source", w.category_source);
   v("area_code", w.area_code);
   v("address", w.address);
   v("citizen", w.citizen);
@@ -134,6 +151,7 @@ void Visit(Self& w, V&& v) requires std::is_same_v<std::remove_const_t<Self>, Wo
   v("instructions", w.instructions);
   v("watchers", w.watchers);
   v("published", w.published);
+  v("assessment", w.assessment);
 }
 
 template <class T>
@@ -147,6 +165,7 @@ json ToJson(const std::string& s) { return s; }
 json ToJson(bool b) { return b; }
 json ToJson(std::int64_t i) { return i; }
 json ToJson(int i) { return i; }
+json ToJson(double d) { return d; }
 json ToJson(Timestamp t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
 template <class E>
 requires std::is_enum_v<E> json ToJson(E e) { return std::string(ToWire(e)); }
@@ -180,6 +199,7 @@ void FromJson(const json& j, std::string& out) { out = j.get<std::string>(); }
 void FromJson(const json& j, bool& out) { out = j.get<bool>(); }
 void FromJson(const json& j, std::int64_t& out) { out = j.get<std::int64_t>(); }
 void FromJson(const json& j, int& out) { out = j.get<int>(); }
+void FromJson(const json& j, double& out) { out = j.get<double>(); }
 void FromJson(const json& j, Timestamp& out) {
   out = Timestamp{std::chrono::seconds{j.get<std::int64_t>()}};
 }
@@ -243,7 +263,12 @@ Result<std::string> EncodeWorkOrder(const WorkOrder& wo) { return Dump(ToJson(wo
 Result<WorkOrder> DecodeWorkOrder(std::string_view doc) {
   try {
     WorkOrder wo;
-    FromJson(json::parse(doc), wo);
+    const json parsed = json::parse(doc);
+    FromJson(parsed, wo);
+    // Documents written before the category's source was kept: a category
+    // was then always chosen by people.
+    if (!parsed.contains("category_source") && !wo.category_code.empty())
+      wo.category_source = CategorySource::kStaff;
     return wo;
   } catch (const std::exception& e) {
     return MakeError(ErrorCode::kInternal, "a stored work order could not be read", "",

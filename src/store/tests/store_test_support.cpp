@@ -138,6 +138,9 @@ WorkOrder FullWorkOrder(JurisdictionId j, const std::string& tracking_no) {
                      Instruction{14, "已阅", At(1'780'000'370), At(1'780'000'380), 12}};
   wo.watchers = {14, 15};
   wo.published = true;
+  wo.category_source = CategorySource::kModel;
+  wo.assessment = Assessment{"03", 0.875, CategorySource::kModel,
+                             {RiskFlag{RiskKind::kManyPeople, "200名工人", "涉及人数众多"}}, true};
   return wo;
 }
 
@@ -164,6 +167,8 @@ std::string WorkOrderDiff(const WorkOrder& a, const WorkOrder& b) {
                                                       LZ_FIELD(supervision) LZ_FIELD(escalated)
                                                           LZ_FIELD(fast_lane) LZ_FIELD(instructions)
                                                               LZ_FIELD(watchers) LZ_FIELD(published)
+                                                                  LZ_FIELD(category_source)
+                                                                      LZ_FIELD(assessment)
 #undef LZ_FIELD
                                                                   return diff;
 }

@@ -30,7 +30,7 @@ TEST(WorkOrderCodecTest, DefaultWorkOrderRoundTripsExactly) {
 // A tripwire, not a contract: when WorkOrder gains a field its size
 // changes, and this test points at the two field lists to extend.
 TEST(WorkOrderCodecTest, KnowsEveryFieldOfWorkOrder) {
-  EXPECT_EQ(sizeof(WorkOrder), 1160u)
+  EXPECT_EQ(sizeof(WorkOrder), 1256u)
       << "WorkOrder changed: add the new field to Visit(WorkOrder) in src/work_order_codec.cpp "
          "and to WorkOrderDiff in tests/store_test_support.cpp, then update this size";
 }
@@ -49,6 +49,15 @@ TEST(WorkOrderCodecTest, MissingMembersKeepDefaults) {
   EXPECT_EQ(back->id, 7);
   EXPECT_EQ(back->title, "old document");
   EXPECT_EQ(back->state, State::kSubmitted);
+}
+
+TEST(WorkOrderCodecTest, AnOlderDocumentsCategoryWasChosenByPeople) {
+  auto back = DecodeWorkOrder(R"({"id": 7, "category_code": "01.02"})");
+  ASSERT_TRUE(back.ok()) << back.error().detail;
+  EXPECT_EQ(back->category_source, CategorySource::kStaff);
+  auto none = DecodeWorkOrder(R"({"id": 8})");
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->category_source, CategorySource::kNone);
 }
 
 TEST(WorkOrderCodecTest, UnknownEnumNameIsAnInternalErrorNamingTheMember) {

@@ -60,6 +60,22 @@ enum class MailboxLevel { kCity, kDistrict, kStreet };
 enum class ContactMethod { kPhone, kSms, kVisit, kOnline };
 
 // The clocks that run on a work order.
+// Where a work order's category came from.
+enum class CategorySource {
+  kNone,      // not classified
+  kCitizen,   // chosen by the citizen or the recording operator
+  kModel,     // the classifier trained on the jurisdiction's history
+  kKeywords,  // the keyword rules (cold start, no history yet)
+  kStaff,     // set or confirmed by the centre when accepting or dispatching
+};
+
+// 风险研判: what makes a request urgent beyond its own words' urgency.
+enum class RiskKind {
+  kSafety,        // danger to life or property
+  kManyPeople,    // many people affected
+  kMassIncident,  // risk of a mass incident (群体性事件)
+};
+
 enum class ClockKind { kSignFor, kContact, kReply, kCallback, kSupervision };
 
 // Every action that changes a work order, including the citizen's and the

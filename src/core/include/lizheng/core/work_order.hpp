@@ -88,6 +88,26 @@ struct ReturnInfo {
   bool operator==(const ReturnInfo&) const = default;
 };
 
+// One risk the analytics found in a request's text, with the words that
+// triggered it ("200名工人", "燃气泄漏") and the reason shown to staff.
+struct RiskFlag {
+  RiskKind kind = RiskKind::kSafety;
+  std::string evidence;
+  std::string reason;
+  bool operator==(const RiskFlag&) const = default;
+};
+
+// 智能研判: what the analytics concluded about a request when it arrived.
+// Advice, kept beside the work order; the centre decides.
+struct Assessment {
+  std::string category_code;  // the suggested category ("" when none)
+  double confidence = 0.0;    // of the suggestion, in [0, 1]
+  CategorySource source = CategorySource::kNone;  // model or keyword rules
+  std::vector<RiskFlag> risks;
+  bool fast_lane = false;  // the risks put it on the leader's fast lane
+  bool operator==(const Assessment&) const = default;
+};
+
 struct WorkOrder {
   WorkOrderId id = 0;
   JurisdictionId jurisdiction = 0;
@@ -101,6 +121,7 @@ struct WorkOrder {
   std::string title;
   std::string detail;
   std::string category_code;  // empty until classified
+  CategorySource category_source = CategorySource::kNone;
   std::string area_code;      // street or district
   std::string address;
   Citizen citizen;
@@ -147,6 +168,7 @@ struct WorkOrder {
   std::vector<Instruction> instructions;
   std::vector<UserId> watchers;
   bool published = false;
+  std::optional<Assessment> assessment;  // made at intake, if the analytics ran
 
   // The running clock of a kind, if any.
   const Clock* RunningClock(ClockKind kind) const;
