@@ -196,6 +196,7 @@ HttpServer::HttpServer(ApiServices services, ServerOptions options)
   RegisterWorkOrderRoutes(svr, impl_->ctx);
   RegisterReferenceRoutes(svr, impl_->ctx);
   RegisterFigureRoutes(svr, impl_->ctx);
+  RegisterAdviceRoutes(svr, impl_->ctx);
   if (!web.empty()) {
     svr.set_mount_point("/", web);
     // Vite names the bundles by content hash, so they never change under

@@ -87,7 +87,9 @@ json WorkOrderSummaryJson(const WorkOrder& wo, const app::JurisdictionData& d, T
           {"channel", Enum(wo.channel)},
           {"urgency", Enum(wo.urgency)},
           {"category", wo.category_code.empty() ? json(nullptr)
-                                                : json{{"code", wo.category_code}, {"name", cat ? cat->name : ""}}},
+                                                : json{{"code", wo.category_code},
+                                                       {"name", cat ? cat->name : ""},
+                                                       {"source", ToWire(wo.category_source)}}},
           {"area", {{"code", wo.area_code}, {"name", area ? area->name : ""}}},
           {"lead_unit", UnitRef(wo.lead_unit, d)},
           {"handling_unit", UnitRef(wo.handling_unit, d)},
@@ -98,6 +100,21 @@ json WorkOrderSummaryJson(const WorkOrder& wo, const app::JurisdictionData& d, T
           {"fast_lane", wo.fast_lane},
           {"running_clocks", clocks},
           {"version", wo.version}};
+}
+
+json AssessmentJson(const std::optional<Assessment>& a, const app::JurisdictionData& d) {
+  if (!a) return nullptr;
+  json risks = json::array();
+  for (const RiskFlag& r : a->risks)
+    risks.push_back({{"kind", Enum(r.kind)}, {"evidence", r.evidence}, {"reason", r.reason}});
+  const Category* cat = d.directory.FindCategory(a->category_code);
+  return {{"category", a->category_code.empty() ? json(nullptr)
+                                                : json{{"code", a->category_code},
+                                                       {"name", cat ? cat->name : ""},
+                                                       {"confidence", a->confidence},
+                                                       {"source", ToWire(a->source)}}},
+          {"risks", risks},
+          {"fast_lane", a->fast_lane}};
 }
 
 json WorkOrderViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d, Timestamp now) {
@@ -157,6 +174,7 @@ json WorkOrderViewJson(const app::WorkOrderView& v, const app::JurisdictionData&
                             {"acknowledged_at", OptTs(i.acknowledged_at, d)}});
   j["instructions"] = instructions;
   j["watchers"] = wo.watchers;
+  j["assessment"] = AssessmentJson(wo.assessment, d);
   j["merged_into"] = wo.merged_into ? json(*wo.merged_into) : json(nullptr);
   json merged = json::array();
   for (const WorkOrder& m : v.merged)

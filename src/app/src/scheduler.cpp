@@ -1,9 +1,12 @@
 #include "lizheng/app/scheduler.hpp"
 
+#include <iostream>
+
 namespace lizheng::app {
 
-Scheduler::Scheduler(store::Store& store, WorkOrderService& work_orders, std::chrono::seconds interval)
-    : store_(store), work_orders_(work_orders), interval_(interval) {}
+Scheduler::Scheduler(store::Store& store, WorkOrderService& work_orders, std::chrono::seconds interval,
+                     Insights* insights)
+    : store_(store), work_orders_(work_orders), interval_(interval), insights_(insights) {}
 
 Scheduler::~Scheduler() { Stop(); }
 
@@ -21,6 +24,17 @@ Result<int> Scheduler::RunOnce() {
       LZ_ASSIGN_OR_RETURN(int n, work_orders_.CheckDeadlines(j.id));
       written += n;
       if (n == 0) break;
+    }
+  }
+  // After the deadlines, which must not wait behind a training run.
+  for (const Jurisdiction& j : all) {
+    if (!insights_) break;
+    auto report = insights_->Refresh(j.id);
+    if (!report.ok()) {
+      std::cerr << "scheduler: analytics of " << j.code << ": " << report.error().message << "\n";
+    } else if (report->trained) {
+      std::cerr << "scheduler: " << j.code << ": classifier retrained on " << report->messages
+                << " labelled work orders in " << report->seconds << " s\n";
     }
   }
   return written;

@@ -40,12 +40,15 @@ bool FansOut(Action a) {
 }  // namespace
 
 WorkOrderService::WorkOrderService(store::Store& store, JurisdictionCache& cache,
-                                   const TimeSource& time, RandomSource& random)
-    : store_(store), cache_(cache), time_(time), random_(random) {}
+                                   const TimeSource& time, RandomSource& random, Insights* insights)
+    : store_(store), cache_(cache), time_(time), random_(random), insights_(insights) {}
 
-Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& s, const Actor& actor) {
+Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& submitted,
+                                         const Actor& actor) {
   LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
-  LZ_RETURN_IF_ERROR(ValidateSubmission(s, data->directory));
+  LZ_RETURN_IF_ERROR(ValidateSubmission(submitted, data->directory));
+  Submission s = submitted;
+  if (insights_ && !s.assessment) s.assessment = insights_->Assess(*data, s.title, s.detail);
   const Timestamp now = time_.Now();
   const std::string query_code = random_.Digits(8);
   Receipt receipt;
@@ -128,10 +131,13 @@ Result<WorkOrder> WorkOrderService::Perform(JurisdictionId j, WorkOrderId id, co
                                             const Command& cmd) {
   LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
   WorkOrder out;
+  std::optional<WorkOrder> before;  // for the analytics to learn from
   LZ_RETURN_IF_ERROR(store_.Write([&](store::WriteTxn& txn) -> Status {
     LZ_ASSIGN_OR_RETURN(WorkOrder wo, txn.GetWorkOrder(j, id));
+    if (insights_ && wo.state == State::kDispatched) before = wo;
     return ApplyInTxn(txn, *data, wo, actor, cmd, out);
   }));
+  if (before) insights_->Observe(*data, *before, out);
   return out;
 }
 

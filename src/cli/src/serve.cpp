@@ -26,7 +26,7 @@ extern "C" void OnSignal(int) {
 
 int Serve(const Args& args) {
   auto flags = Flags::Parse(args, {"db", "host", "port", "port-file", "threads", "web", "sync",
-                                   "scheduler-interval", "max-body"});
+                                   "scheduler-interval", "max-body", "retrain-hours", "dictionary"});
   if (!flags.ok()) {
     std::cerr << "lizheng serve: " << flags.error().message << "\n";
     return 2;
@@ -35,8 +35,9 @@ int Serve(const Args& args) {
   auto threads = flags->GetInt("threads", 64, 4, 1024);
   auto interval = flags->GetInt("scheduler-interval", 60, 1, 86400);
   auto max_body = flags->GetInt("max-body", 256 * 1024, 1024, 64 * 1024 * 1024);
+  auto retrain = flags->GetInt("retrain-hours", 24, 1, 24 * 365);
   const std::string sync = flags->GetOr("sync", "full");
-  for (const auto* r : {&port, &threads, &interval, &max_body}) {
+  for (const auto* r : {&port, &threads, &interval, &max_body, &retrain}) {
     if (!r->ok()) {
       std::cerr << "lizheng serve: " << r->error().message << "\n";
       return 2;
@@ -58,9 +59,21 @@ int Serve(const Args& args) {
   app::SystemTime time;
   app::SecureRandom random;
   app::JurisdictionCache cache(**store, time, std::chrono::seconds(10));
-  app::WorkOrderService work_orders(**store, cache, time, random);
+  // The jieba dictionary of the word segmenter; without it the analytics
+  // fall back to character bigrams (and say so).
+  text::SegmenterOptions seg;
+  seg.dictionary_path = flags->GetOr("dictionary", seg.dictionary_path);
+  auto segmenter = text::Segmenter::Load(seg);
+  if (!segmenter.ok()) {
+    std::cerr << "lizheng serve: --dictionary: " << segmenter.error().message << "\n";
+    return 1;
+  }
+  app::InsightsOptions io;
+  io.retrain_every = std::chrono::hours(*retrain);
+  app::Insights insights(**store, cache, time, std::move(segmenter).value(), io);
+  app::WorkOrderService work_orders(**store, cache, time, random, &insights);
   app::AuthService auth(**store, time, random, app::AuthOptions{});
-  app::Scheduler scheduler(**store, work_orders, std::chrono::seconds(*interval));
+  app::Scheduler scheduler(**store, work_orders, std::chrono::seconds(*interval), &insights);
 
   api::ServerOptions options;
   options.host = flags->GetOr("host", "127.0.0.1");
@@ -68,7 +81,7 @@ int Serve(const Args& args) {
   options.threads = static_cast<int>(*threads);
   options.max_body_bytes = static_cast<std::size_t>(*max_body);
   options.static_dir = flags->GetOr("web", "");
-  api::HttpServer server(api::ApiServices{**store, cache, work_orders, auth, time}, options);
+  api::HttpServer server(api::ApiServices{**store, cache, work_orders, auth, time, insights}, options);
   auto bound = server.Bind();
   if (!bound.ok()) {
     std::cerr << "lizheng serve: " << bound.error().message << "\n";

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "lizheng/app/auth.hpp"
+#include "lizheng/app/insights.hpp"
 #include "lizheng/app/jurisdiction_cache.hpp"
 #include "lizheng/app/work_orders.hpp"
 #include "lizheng/core/result.hpp"
@@ -30,6 +31,7 @@ struct ApiServices {
   app::WorkOrderService& work_orders;
   app::AuthService& auth;
   const app::TimeSource& time;
+  app::Insights& insights;
 };
 
 class HttpServer {

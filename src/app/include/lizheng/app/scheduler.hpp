@@ -1,5 +1,7 @@
-// The scheduled jobs: deadline warnings and overdue marks. Runs on its own
-// thread in `lizheng serve`; tests call RunOnce with a simulated clock.
+// The scheduled jobs: deadline warnings and overdue marks, then the
+// analytics' refresh (retraining the classifier when it is stale). Runs on
+// its own thread in `lizheng serve`; tests call RunOnce with a simulated
+// clock.
 #pragma once
 
 #include <chrono>
@@ -13,7 +15,9 @@ namespace lizheng::app {
 
 class Scheduler {
  public:
-  Scheduler(store::Store& store, WorkOrderService& work_orders, std::chrono::seconds interval);
+  // `insights` may be null (no analytics to refresh).
+  Scheduler(store::Store& store, WorkOrderService& work_orders, std::chrono::seconds interval,
+            Insights* insights = nullptr);
   ~Scheduler();
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
@@ -30,6 +34,7 @@ class Scheduler {
   store::Store& store_;
   WorkOrderService& work_orders_;
   std::chrono::seconds interval_;
+  Insights* insights_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lizheng/app/environment.hpp"
+#include "lizheng/app/insights.hpp"
 #include "lizheng/app/jurisdiction_cache.hpp"
 #include "lizheng/core/workflow.hpp"
 #include "lizheng/store/store.hpp"
@@ -116,11 +117,14 @@ struct QueuePage {
 // Thread-safe; every method runs in its own transaction.
 class WorkOrderService {
  public:
+  // `insights` (may be null: no analytics) assesses every submission and
+  // learns from dispatches and returns.
   WorkOrderService(store::Store& store, JurisdictionCache& cache, const TimeSource& time,
-                   RandomSource& random);
+                   RandomSource& random, Insights* insights = nullptr);
 
-  // Files a request. A repeated idempotency key returns the first receipt
-  // (replayed = true) and creates nothing.
+  // Files a request, assessed by the analytics (category, risks) unless
+  // the submission carries an assessment. A repeated idempotency key returns
+  // the first receipt (replayed = true) and creates nothing.
   Result<Receipt> Submit(JurisdictionId j, const Submission& s, const Actor& actor);
 
   // Performs an action; on success returns the work order after it. Fan-out
@@ -164,6 +168,7 @@ class WorkOrderService {
   JurisdictionCache& cache_;
   const TimeSource& time_;
   RandomSource& random_;
+  Insights* insights_;
 };
 
 // Whether `actor` may see `wo` at all.

@@ -1,0 +1,117 @@
+// 理: the analytics as the running platform uses them. Per jurisdiction it
+// keeps the category classifier (trained from the jurisdiction's labelled
+// work orders, or keyword rules from its taxonomy while there is no such
+// history), the dispatch advisor learnt from past dispatches, and finds
+// repeats among the open work orders. The scheduler retrains on a schedule;
+// the model is stored in the database so every server uses the same one.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lizheng/app/environment.hpp"
+#include "lizheng/app/jurisdiction_cache.hpp"
+#include "lizheng/core/work_order.hpp"
+#include "lizheng/insight/dispatch_advisor.hpp"
+#include "lizheng/insight/request_similarity.hpp"
+#include "lizheng/store/store.hpp"
+#include "lizheng/text/segmenter.hpp"
+
+namespace lizheng::app {
+
+struct InsightsOptions {
+  // The classifier is retrained when its model is older than this.
+  std::chrono::hours retrain_every{24};
+  // Training needs this many labelled work orders, at least ten in each of
+  // two first-level categories; below it the keyword rules classify.
+  int min_training_messages = 100;
+  // The newest labelled work orders trained on, and dispatches learnt from.
+  int max_training_messages = 50000;
+  int max_dispatch_history = 200000;
+  // A model guess below this confidence is advice only: not filled in.
+  double fill_in_confidence = 0.5;
+};
+
+// A suggested category for a work order.
+struct CategoryAdvice {
+  std::string category_code;  // first level
+  double confidence = 0.0;
+  CategorySource source = CategorySource::kNone;  // model or keywords
+  std::vector<std::string> keywords;              // for keyword guesses
+};
+
+// An open work order that may be the same request.
+struct RepeatAdvice {
+  WorkOrder work_order;
+  insight::RepeatMatch match;
+};
+
+// Everything the workbench shows a dispatcher beside one work order.
+struct Advice {
+  std::optional<CategoryAdvice> category;
+  std::vector<insight::UnitSuggestion> units;
+  std::vector<RepeatAdvice> repeats;
+};
+
+// What a retraining pass did, for logs and the command line.
+struct TrainingReport {
+  JurisdictionId jurisdiction = 0;
+  bool trained = false;          // a new model was trained and stored
+  std::int64_t messages = 0;     // labelled work orders trained on
+  std::vector<std::string> labels;
+  double seconds = 0.0;
+  std::int64_t dispatch_outcomes = 0;
+  std::string note;  // why nothing was trained, if so
+};
+
+// Thread-safe. Owns no thread: the scheduler calls Refresh.
+class Insights {
+ public:
+  Insights(store::Store& store, JurisdictionCache& cache, const TimeSource& time,
+           text::Segmenter segmenter, InsightsOptions options = {});
+  ~Insights();
+
+  // The assessment of a new request at intake: a category guess (model,
+  // else keywords) and the risks. Cheap: runs on every submission.
+  Assessment Assess(const JurisdictionData& data, std::string_view title, std::string_view detail);
+
+  // The advice beside one work order: category, top three lead units with
+  // reasons, and open repeats with their similarity.
+  Result<Advice> Advise(const JurisdictionData& data, const WorkOrder& wo);
+
+  // Learns from an action just performed (a dispatch kept, a return).
+  void Observe(const JurisdictionData& data, const WorkOrder& before, const WorkOrder& after);
+
+  // Loads what the jurisdiction has (stored model, dispatch history) the
+  // first time, and retrains the classifier when it is stale or `force`.
+  Result<TrainingReport> Refresh(JurisdictionId j, bool force = false);
+
+ private:
+  struct Models;
+  std::shared_ptr<Models> ModelsFor(JurisdictionId j);
+  std::shared_ptr<Models> BuildModels(JurisdictionId j, const JurisdictionData& data);
+  Result<TrainingReport> Train(JurisdictionId j, Models& m);
+  Status LearnDispatchHistory(JurisdictionId j, const JurisdictionData& data, Models& m);
+  std::optional<CategoryAdvice> Classify(Models& m, std::string_view title, std::string_view detail);
+
+  store::Store& store_;
+  JurisdictionCache& cache_;
+  const TimeSource& time_;
+  text::Segmenter segmenter_;
+  InsightsOptions options_;
+  std::mutex mu_;  // guards models_
+  std::map<JurisdictionId, std::shared_ptr<Models>> models_;
+  std::mutex train_mu_;  // one training at a time
+};
+
+// The names of the jurisdiction files the analytics keep.
+inline constexpr std::string_view kClassifierModelFile = "classifier.model";
+inline constexpr std::string_view kClassifierInfoFile = "classifier.json";
+inline constexpr std::string_view kCategoryKeywordsFile = "category_keywords.tsv";
+
+}  // namespace lizheng::app

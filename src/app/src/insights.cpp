@@ -1,0 +1,136 @@
+// The analytics of the running platform: intake assessment, workbench
+// advice and learning from the centre's actions. Training and history
+// loading are in insights_training.cpp.
+#include "lizheng/app/insights.hpp"
+
+#include "insights_models.hpp"
+#include "lizheng/insight/keyword_classifier.hpp"
+
+namespace lizheng::app {
+namespace {
+
+// The states in which a work order can still take a repeat.
+const std::vector<State> kOpenStates = {State::kSubmitted,  State::kAccepted, State::kDispatched,
+                                        State::kReturned,   State::kInProgress, State::kReplied,
+                                        State::kAnswered,   State::kReopened};
+
+insight::RequestText TextOf(const WorkOrder& wo) {
+  return insight::RequestText{wo.id,        wo.title,         wo.detail,    wo.address,
+                              wo.area_code, wo.category_code, wo.created_at};
+}
+
+std::string DistrictOf(const Directory& dir, const std::string& area) {
+  const Area* a = dir.FindArea(area);
+  if (a == nullptr || a->parent_code.empty()) return area;
+  return a->parent_code;
+}
+
+}  // namespace
+
+Insights::Insights(store::Store& store, JurisdictionCache& cache, const TimeSource& time,
+                   text::Segmenter segmenter, InsightsOptions options)
+    : store_(store), cache_(cache), time_(time), segmenter_(std::move(segmenter)), options_(options) {}
+
+Insights::~Insights() = default;
+
+std::shared_ptr<Insights::Models> Insights::ModelsFor(JurisdictionId j) {
+  {
+    std::lock_guard lock(mu_);
+    const auto it = models_.find(j);
+    if (it != models_.end()) return it->second;
+  }
+  auto data = cache_.Get(j);
+  auto built = data.ok() ? BuildModels(j, **data) : std::make_shared<Models>();
+  std::lock_guard lock(mu_);
+  return models_.emplace(j, std::move(built)).first->second;  // a racing builder's copy wins
+}
+
+std::optional<CategoryAdvice> Insights::Classify(Models& m, std::string_view title,
+                                                 std::string_view detail) {
+  std::optional<insight::TextClassifier> model;
+  {
+    std::lock_guard lock(m.mu);
+    model = m.classifier;
+  }
+  if (model) {
+    const insight::Prediction p = model->Predict(title, detail);
+    return CategoryAdvice{p.label, p.confidence, CategorySource::kModel, {}};
+  }
+  const auto guess = m.keywords.Classify(title, detail);
+  if (!guess) return std::nullopt;
+  return CategoryAdvice{guess->category_code, guess->confidence, CategorySource::kKeywords, guess->matched};
+}
+
+Assessment Insights::Assess(const JurisdictionData& data, std::string_view title, std::string_view detail) {
+  Assessment a;
+  auto m = ModelsFor(data.directory.jurisdiction().id);
+  if (auto c = Classify(*m, title, detail); c && c->confidence >= options_.fill_in_confidence) {
+    a.category_code = c->category_code;
+    a.confidence = c->confidence;
+    a.source = c->source;
+  }
+  return a;
+}
+
+Result<Advice> Insights::Advise(const JurisdictionData& data, const WorkOrder& wo) {
+  const Directory& dir = data.directory;
+  auto m = ModelsFor(dir.jurisdiction().id);
+  Advice advice;
+  advice.category = Classify(*m, wo.title, wo.detail);
+  const std::string category =
+      !wo.category_code.empty() ? wo.category_code : (advice.category ? advice.category->category_code : "");
+  const Date day = LocalDate(time_.Now(), dir.jurisdiction().utc_offset_minutes);
+  {
+    std::lock_guard lock(m->mu);
+    advice.units = m->dispatch.Suggest(dir, day, category, wo.area_code);
+  }
+  if (wo.IsTerminal()) return advice;  // nothing left to merge
+
+  store::WorkOrderQuery q;
+  q.jurisdiction = dir.jurisdiction().id;
+  q.states = kOpenStates;
+  q.area_prefix = DistrictOf(dir, wo.area_code);
+  const insight::RepeatOptions options;
+  q.created_from = wo.created_at - options.window;
+  q.created_to = wo.created_at + options.window;
+  q.limit = 1000;
+  store::WorkOrderPage page;
+  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(page, txn.ListWorkOrders(q));
+    return OkStatus();
+  }));
+  std::vector<insight::RequestText> pool;
+  pool.reserve(page.items.size());
+  for (const WorkOrder& c : page.items) {
+    const bool linked = c.merged_into == wo.id || (wo.merged_into && *wo.merged_into == c.id);
+    if (!linked) pool.push_back(TextOf(c));
+  }
+  for (insight::RepeatMatch& match : insight::FindRepeats(TextOf(wo), pool, dir, options)) {
+    for (WorkOrder& c : page.items) {
+      if (c.id != match.id) continue;
+      advice.repeats.push_back(RepeatAdvice{c, std::move(match)});
+      break;
+    }
+  }
+  return advice;
+}
+
+void Insights::Observe(const JurisdictionData& data, const WorkOrder& before, const WorkOrder& after) {
+  if (before.state != State::kDispatched) return;
+  insight::DispatchOutcome o;
+  o.category_code = after.category_code;
+  o.area_code = after.area_code;
+  if (after.state == State::kReturned && before.handling_unit) {
+    o.unit = *before.handling_unit;
+    o.returned = true;
+  } else if (after.state == State::kInProgress && after.lead_unit) {
+    o.unit = *after.lead_unit;
+  } else {
+    return;
+  }
+  auto m = ModelsFor(data.directory.jurisdiction().id);
+  std::lock_guard lock(m->mu);
+  m->dispatch.Learn(o, data.directory);
+}
+
+}  // namespace lizheng::app

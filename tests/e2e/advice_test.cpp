@@ -1,0 +1,66 @@
+// The analytics through the API: every submission is assessed (a category
+// from the keyword rules while the jurisdiction has no history, as the
+// empty test demo has none), and GET /work-orders/{id}/advice names the
+// lead units with reasons and the open repeats with their similarity.
+#include "server_suite.hpp"
+
+namespace lizheng::e2e {
+namespace {
+
+class AdviceTest : public ServerSuite {};
+
+const json kLamp = {{"title", "幸福里小区南门路灯不亮"},
+                    {"detail", "幸福里小区南门口的三盏路灯已经坏了一个月，晚上漆黑一片，老人出行很不方便，请尽快维修。"}};
+const json kLampAgain = {{"title", "幸福里小区南门的路灯坏了"},
+                         {"detail", "幸福里小区南门口路灯坏了一个月没人修，晚上一片漆黑，请尽快维修路灯。"}};
+
+TEST_F(AdviceTest, ASubmissionWithoutCategoryIsClassifiedByTheKeywordRules) {
+  json body = kLamp;
+  body["category_code"] = nullptr;
+  const std::int64_t id = loop().Record(body);
+  const json view = loop().View(id);
+  ASSERT_TRUE(view["assessment"].is_object()) << view;
+  ASSERT_TRUE(view["category"].is_object()) << view["assessment"];
+  EXPECT_EQ(view["category"]["source"], "keywords");
+  EXPECT_EQ(view["category"]["code"], view["assessment"]["category"]["code"]);
+  // The submit event says where the category came from.
+  const json& submit = view["timeline"][0];
+  ASSERT_EQ(submit["action"], "submit") << view["timeline"];
+  EXPECT_EQ(submit["data"]["category_source"], "keywords") << submit;
+  EXPECT_EQ(submit["data"]["category_code"], view["category"]["code"]) << submit;
+}
+
+TEST_F(AdviceTest, AdviceNamesUnitsWithReasonsAndTheOpenRepeat) {
+  const std::int64_t first = loop().Record(kLamp);
+  const std::int64_t second = loop().Record(kLampAgain);
+  ApiResponse advice = api().Get("/api/v1/work-orders/" + std::to_string(second) + "/advice", Token("dispatcher"));
+  ASSERT_EQ(advice.status, 200) << advice.Describe();
+  ASSERT_FALSE(advice["repeats"].empty()) << advice.body;
+  EXPECT_EQ(advice["repeats"][0]["id"], first);
+  EXPECT_GE(advice["repeats"][0]["score"].get<double>(), 0.45);
+  ASSERT_FALSE(advice["units"].empty());
+  EXPECT_LE(advice["units"].size(), 3u);
+  for (const json& u : advice["units"]) {
+    EXPECT_FALSE(u["reasons"].empty()) << u;
+    EXPECT_EQ(u["reasons"][0]["code"], "catalogue") << u;
+  }
+  // The merge the dispatcher then makes with one action.
+  loop().Do("dispatcher", second, "merge", {{"primary_id", first}});
+  EXPECT_EQ(loop().View(second)["state"]["code"], "merged");
+  // A merged request has nothing left to merge.
+  ApiResponse after = api().Get("/api/v1/work-orders/" + std::to_string(second) + "/advice", Token("dispatcher"));
+  ASSERT_EQ(after.status, 200);
+  EXPECT_TRUE(after["repeats"].empty()) << after.body;
+}
+
+TEST_F(AdviceTest, AdviceHasTheWorkOrdersVisibility) {
+  const std::int64_t id = loop().Record(kLamp);
+  const std::string path = "/api/v1/work-orders/" + std::to_string(id) + "/advice";
+  EXPECT_EQ(api().Get(path).status, 401);
+  ApiResponse unit = api().Get(path, Token("dh01_handler"));
+  EXPECT_EQ(unit.status, 404) << unit.Describe();
+  EXPECT_EQ(api().Get("/api/v1/work-orders/999999999/advice", Token("dispatcher")).status, 404);
+}
+
+}  // namespace
+}  // namespace lizheng::e2e
