@@ -1,7 +1,8 @@
 // The staff endpoints (openapi.json, tags "work orders" and "dashboard"):
-// queues and their counts, one work order, the actions of the closed loop,
-// the dashboard's figures and the district map. The session is the lz_session
-// cookie; actions send the session's CSRF token (auth_api.js).
+// queues and their counts, one work order and its analytics advice, the
+// actions of the closed loop, the dashboard's figures and the district map.
+// The session is the lz_session cookie; actions send the session's CSRF
+// token (auth_api.js).
 import { requestJson, queryString } from './http.js'
 import { csrfToken } from './auth_api.js'
 
@@ -26,6 +27,18 @@ export async function countWorkOrders({ signal } = {}) {
 /** GET /work-orders/{id}: the WorkOrderView with its timeline and allowed actions. */
 export async function getWorkOrder(id, { signal } = {}) {
   const { data } = await requestJson(`${BASE}/work-orders/${encodeURIComponent(id)}`, { signal })
+  return data
+}
+
+/**
+ * GET /work-orders/{id}/advice: the analytics beside a work order (same
+ * visibility as the work order): { category: null | {code, name, confidence,
+ * source, keywords}, units: [{unit_id, name, score, reasons}] best first,
+ * repeats: [WorkOrderSummary + {score, text_similarity, reasons}] best first }.
+ * Reasons are { code, zh, en }.
+ */
+export async function getAdvice(id, { signal } = {}) {
+  const { data } = await requestJson(`${BASE}/work-orders/${encodeURIComponent(id)}/advice`, { signal })
   return data
 }
 

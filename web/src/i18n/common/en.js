@@ -128,6 +128,11 @@ export default {
       deadline_warning: 'Deadline approaching',
       mark_overdue: 'Overdue',
     },
+    risk_kind: {
+      safety: 'Danger to life or property',
+      many_people: 'Many people affected',
+      mass_incident: 'Risk of a mass incident',
+    },
     role: {
       operator: 'Operator',
       dispatcher: 'Dispatcher',

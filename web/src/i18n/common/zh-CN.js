@@ -128,6 +128,11 @@ export default {
       deadline_warning: '临期预警',
       mark_overdue: '超期',
     },
+    risk_kind: {
+      safety: '危及生命财产',
+      many_people: '涉及人数众多',
+      mass_incident: '群体性事件风险',
+    },
     role: {
       operator: '话务员',
       dispatcher: '派单员',

@@ -1,112 +1,22 @@
-// The work-order screen: the request, running clocks, timeline, merged and
-// similar requests, and actions as forms that check before sending and show
-// the server's refusal next to the field or above the form.
+// The work-order screen: the request, running clocks, timeline, merged
+// requests, and actions as forms that check before sending and show the
+// server's refusal next to the field or above the form. The analytics panel
+// has its own tests (AdvicePanel.test.js).
 import { afterEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount } from '@vue/test-utils'
 import { mountStaff } from '@/testing/staff_harness.js'
 import { callsTo, settle } from '@/testing/harness.js'
+import { workOrderView } from '@/testing/fixtures.js'
 
-function view(overrides = {}) {
-  return {
-    id: 42,
-    tracking_no: '20261123000042',
-    title: '滨江路路灯不亮',
-    state: { code: 'dispatched', label: '待签收' },
-    type: { code: 'complaint', label: '投诉' },
-    channel: { code: 'hotline', label: '热线电话' },
-    urgency: { code: 'normal', label: '一般' },
-    category: { code: '01.03.04', name: '路灯照明' },
-    area: { code: 'dh-01', name: '滨江街道' },
-    lead_unit: { id: 7, name: '滨江街道' },
-    handling_unit: { id: 7, name: '滨江街道' },
-    created_at: '2026-11-23T09:05:00+08:00',
-    updated_at: '2026-11-23T09:10:00+08:00',
-    overdue: false,
-    supervised: false,
-    fast_lane: false,
-    running_clocks: [
-      {
-        kind: 'sign_for',
-        label: '签收时限',
-        started_at: '2026-11-23T09:10:00+08:00',
-        due_at: '2026-11-23T09:25:00+08:00',
-        warn_at: '2026-11-23T09:22:00+08:00',
-        stopped_at: null,
-        warned: true,
-        overdue: false,
-        remaining_working_minutes: 3,
-        remaining_seconds: 180,
-      },
-    ],
-    version: 3,
-    detail: '滨江路12号门口三盏路灯一周不亮。',
-    address: '滨江路12号',
-    citizen: { name: '王女士', phone: '13800138000' },
-    mailbox: null,
-    consent_public: true,
-    published: false,
-    assisting_units: [],
-    clocks: [],
-    draft_reply: null,
-    review_comment: '',
-    reply: null,
-    contacted_at: null,
-    pending_extension: null,
-    extensions_granted: 0,
-    extensions_refused: 0,
-    callback: null,
-    citizen_rating: null,
-    last_return: null,
-    counts: { returns: 0, redispatches: 0, reopens: 0 },
-    reject_reason: '',
-    disputed: false,
-    closed_at: null,
-    supervision: null,
-    escalated: false,
-    instructions: [],
-    watchers: [],
-    merged_into: null,
-    merged: [{ id: 40, tracking_no: '20261123000040', title: '滨江路路灯坏了' }],
-    timeline: [
-      {
-        seq: 1,
-        action: 'submit',
-        label: '提交',
-        from: 'submitted',
-        to: 'submitted',
-        actor: { role: 'citizen', user_id: 0, name: '群众', unit: null },
-        at: '2026-11-23T09:05:00+08:00',
-        public: true,
-        data: { channel: 'hotline' },
-        hash: 'a',
-      },
-      {
-        seq: 2,
-        action: 'dispatch',
-        label: '派单',
-        from: 'accepted',
-        to: 'dispatched',
-        actor: { role: 'dispatcher', user_id: 3, name: '派单员 赵文博', unit: null },
-        at: '2026-11-23T09:10:00+08:00',
-        public: true,
-        data: { unit_id: '7', unit_id_name: '滨江街道', note: '请尽快核实' },
-        hash: 'b',
-      },
-    ],
-    allowed_actions: [
-      { code: 'sign_for', label: '签收' },
-      { code: 'return', label: '退回' },
-    ],
-    ...overrides,
-  }
-}
+const view = workOrderView
 
-function server({ order = view(), act } = {}) {
+const NO_ADVICE = { category: null, units: [], repeats: [] }
+
+function server({ order = view(), act, advice = NO_ADVICE } = {}) {
   const posts = []
   const handler = (method, path, init) => {
     if (method === 'GET' && path === '/api/v1/work-orders/42') return [200, order]
-    if (method === 'GET' && path.startsWith('/api/v1/work-orders?'))
-      return [200, { items: [{ ...order, id: 43, title: '滨江路12号路灯还是不亮' }, order], next_cursor: null }]
+    if (method === 'GET' && path === '/api/v1/work-orders/42/advice') return [200, advice]
     if (method === 'POST' && path.startsWith('/api/v1/work-orders/42/')) {
       posts.push({ path, body: JSON.parse(init.body), headers: init.headers })
       return act(path.split('/').pop(), JSON.parse(init.body))
@@ -124,7 +34,7 @@ describe('WorkOrderPage', () => {
     sessionStorage.clear()
   })
 
-  it('shows the request, its running clock, timeline, merged and similar requests', async () => {
+  it('shows the request, its running clock, timeline and merged requests', async () => {
     const s = server()
     const { wrapper } = await mountStaff('/orders/42', { user: 'dh01_handler', handler: s.handler })
     await settle()
@@ -141,8 +51,8 @@ describe('WorkOrderPage', () => {
     expect(timeline).toContain('滨江街道') // the unit's name, not its id
     expect(timeline).toContain('请尽快核实')
     expect(wrapper.find('[data-test="merged"]').text()).toContain('滨江路路灯坏了')
-    expect(wrapper.find('[data-test="similar"]').text()).toContain('滨江路12号路灯还是不亮')
-    expect(wrapper.find('[data-test="similar"]').text()).not.toContain('滨江路路灯不亮 ') // not itself
+    expect(wrapper.find('[data-test="category-source"]').text()).toContain('来源：人工确认')
+    expect(wrapper.find('[data-test="advice"]').exists()).toBe(false) // nothing to advise: no empty card
   })
 
   it('offers the allowed actions, the main step first, as numbered buttons', async () => {
