@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lizheng/insight/risk_flags.hpp"
+#include "lizheng/text/utf8.hpp"
 #include "teddy2020_tsv.hpp"
 
 namespace {
@@ -24,6 +25,15 @@ struct Message {
   std::string source;
   lizheng::bench::TsvRow row;
 };
+
+// Up to `n` code points of `s` before (or after) byte `at`, on one line.
+std::string Around(const std::string& s, std::size_t at, bool before, std::size_t n = 20) {
+  const std::u32string cps = lizheng::text::DecodeUtf8(before ? s.substr(0, at) : s.substr(at));
+  std::u32string part = before ? cps.substr(cps.size() > n ? cps.size() - n : 0) : cps.substr(0, n);
+  for (char32_t& c : part)
+    if (c == U'\n') c = U' ';
+  return lizheng::text::EncodeUtf8(part);
+}
 
 void Dump(const std::vector<Message>& all, const lizheng::insight::RiskDetector& detector,
           const std::string& mode, std::size_t n) {
@@ -43,10 +53,12 @@ void Dump(const std::vector<Message>& all, const lizheng::insight::RiskDetector&
               << (a.fast_lane ? " FAST" : "") << "\n";
     for (const RiskFlag& f : a.flags) {
       const std::string& text = f.field == RequestField::kTitle ? m.row.title : m.row.detail;
-      std::cout << "  [" << RiskLevelName(f.level) << "] " << f.reason_zh << " <<"
-                << text.substr(f.begin, f.end - f.begin) << ">>\n";
+      std::cout << "  [" << RiskLevelName(f.level) << "] " << f.reason_zh << "  ..."
+                << Around(text, f.begin, true) << "<<" << text.substr(f.begin, f.end - f.begin)
+                << ">>" << Around(text, f.end, false) << "...\n";
     }
-    std::cout << "  T: " << m.row.title << "\n  D: " << m.row.detail.substr(0, 900) << "\n";
+    std::cout << "  T: " << m.row.title << "\n  D: " << Around(m.row.detail, 0, false, a.flags.empty() ? 400 : 120)
+              << "\n";
   }
 }
 

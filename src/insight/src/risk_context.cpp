@@ -70,7 +70,10 @@ std::size_t SpanEnd(std::u32string_view s, std::size_t at, std::size_t limit) {
 bool NegationIsAQuestion(std::u32string_view s, std::size_t at, std::u32string_view word) {
   const char32_t before = at > 0 ? s[at - 1] : U'\0';
   if (word.starts_with(U"不会") && before == U'会') return true;
-  if (word.starts_with(U"没") && (before == U'有' || before == U'是' || before == U'非')) return true;
+  if (word.starts_with(U"没") && before == U'有') return true;  // 有没有
+  if (word.starts_with(U"没") && at >= 2 &&
+      (s.substr(at - 2, 2) == U"不是" || s.substr(at - 2, 2) == U"并非"))
+    return true;  // 不是没有危险: an affirmation
   return false;
 }
 

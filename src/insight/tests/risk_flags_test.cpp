@@ -66,6 +66,7 @@ TEST(RiskFlagsTest, NegationAndHedgesAreRead) {
       {"请加强管理，以免发生安全事故", "none"},
       {"商场搞跳楼价促销，噪音扰民", "none"},
       {"医院公布了死亡率", "none"},
+      {"树木大量死亡", "none"},
       {"有没有安全隐患，请派人来看看", "none"},
       // An assertion stays one: "存在" is no negation, "不安全" is a cue.
       {"存在安全隐患", "watch"},
@@ -108,13 +109,16 @@ TEST(RiskFlagsTest, MassIncidentRiskAtEveryLevel) {
   ExpectLevels(RiskKind::kMassIncident, {
       {"业主们准备拉横幅集体上访", "emergency"},
       {"如果再不解决，必将引发群体性事件", "emergency"},
-      {"村民堵路阻止施工", "emergency"},
-      {"工人们已经罢工三天", "emergency"},
+      {"村民拉横幅堵路阻止施工", "emergency"},
+      {"学生们准备罢课", "emergency"},
+      {"村民堵路阻止施工", "urgent"},  // 堵路 alone is as often a stall in the way
+      {"工人们已经罢工三天", "urgent"},
       {"我们不排除采取过激行为", "urgent"},
       {"业主与物业发生冲突", "urgent"},
       {"我多次上访无果", "watch"},
       {"我们将联名向媒体曝光", "watch"},
       {"我们没有上访", "none"},
+      {"但是没有闹事", "none"},
       {"今年极端天气多", "none"},
       {"有人在小区聚众赌博", "none"},
   });
