@@ -31,7 +31,8 @@ struct Text {
 // Up to `n` code points of `s` before (or after) byte `at`.
 std::string Context(const std::string& s, std::size_t at, std::size_t n, bool before) {
   const std::u32string cps = lizheng::text::DecodeUtf8(before ? s.substr(0, at) : s.substr(at));
-  const std::u32string part = before ? cps.substr(cps.size() > n ? cps.size() - n : 0) : cps.substr(0, n);
+  const std::u32string part =
+      before ? cps.substr(cps.size() > n ? cps.size() - n : 0) : cps.substr(0, n);
   std::string out = lizheng::text::EncodeUtf8(part);
   for (char& c : out)
     if (c == '\n') c = ' ';
@@ -84,7 +85,8 @@ int main(int argc, char** argv) {
   }
   const double seconds = CpuSeconds() - cpu;
   if (!dump_kind.empty()) {
-    const std::size_t step = std::max<std::size_t>(1, of_kind.size() / std::max<std::size_t>(1, dump_n));
+    const std::size_t step =
+        std::max<std::size_t>(1, of_kind.size() / std::max<std::size_t>(1, dump_n));
     for (std::size_t k = 0; k < of_kind.size(); k += step) {
       const auto& [t, s] = of_kind[k];
       std::cout << t->where << "\t" << Context(t->text, s.begin, 12, true) << "【"

@@ -57,8 +57,8 @@ void Dump(const std::vector<Message>& all, const lizheng::insight::RiskDetector&
                 << Around(text, f.begin, true) << "<<" << text.substr(f.begin, f.end - f.begin)
                 << ">>" << Around(text, f.end, false) << "...\n";
     }
-    std::cout << "  T: " << m.row.title << "\n  D: " << Around(m.row.detail, 0, false, a.flags.empty() ? 400 : 120)
-              << "\n";
+    std::cout << "  T: " << m.row.title
+              << "\n  D: " << Around(m.row.detail, 0, false, a.flags.empty() ? 400 : 120) << "\n";
   }
 }
 

@@ -62,7 +62,8 @@ inline std::vector<TsvRow> ReadTeddy2020(const std::string& path) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     const std::vector<std::string> cells = SplitTabs(line);
     auto cell = [&](int i) {
-      return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? Unescape(cells[i]) : std::string();
+      return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? Unescape(cells[i])
+                                                                  : std::string();
     };
     rows.push_back(TsvRow{cell(id), cell(title), cell(detail), cell(category), cell(reply)});
   }

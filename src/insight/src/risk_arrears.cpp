@@ -6,10 +6,25 @@
 namespace lizheng::insight {
 namespace {
 
-constexpr auto kWages = std::to_array<std::u32string_view>({U"工资", U"工钱", U"薪水", U"薪资", U"劳务费"});
+constexpr auto kWages =
+    std::to_array<std::u32string_view>({U"工资", U"工钱", U"薪水", U"薪资", U"劳务费"});
 constexpr auto kUnpaid = std::to_array<std::u32string_view>({
-    U"拖欠", U"欠发", U"欠付", U"未发", U"没发", U"不发", U"未付", U"没给", U"不给", U"未支付",
-    U"拿不到", U"领不到", U"讨要", U"克扣", U"未结", U"没结",
+    U"拖欠",
+    U"欠发",
+    U"欠付",
+    U"未发",
+    U"没发",
+    U"不发",
+    U"未付",
+    U"没给",
+    U"不给",
+    U"未支付",
+    U"拿不到",
+    U"领不到",
+    U"讨要",
+    U"克扣",
+    U"未结",
+    U"没结",
 });
 constexpr std::size_t kWindow = 16;
 constexpr std::size_t kNear = 60;

@@ -111,22 +111,36 @@ bool FoundAfter(std::u32string_view s, std::size_t end, std::size_t ceiling,
 
 bool IsSentenceBreak(char32_t c) {
   switch (c) {
-    case U'。': case U'！': case U'？': case U'!': case U'?': case U'\n': case U'\r':
-    case U'…':
-      return true;
-    default:
-      return false;
+    case U'。':
+    case U'！':
+    case U'？':
+    case U'!':
+    case U'?':
+    case U'\n':
+    case U'\r':
+    case U'…': return true;
+    default: return false;
   }
 }
 
 bool IsClauseBreak(char32_t c) {
   if (IsSentenceBreak(c)) return true;
   switch (c) {
-    case U'，': case U'；': case U'：': case U'、': case U',': case U';': case U':':
-    case U'（': case U'）': case U'(': case U')': case U'“': case U'”': case U'"':
-      return true;
-    default:
-      return false;
+    case U'，':
+    case U'；':
+    case U'：':
+    case U'、':
+    case U',':
+    case U';':
+    case U':':
+    case U'（':
+    case U'）':
+    case U'(':
+    case U')':
+    case U'“':
+    case U'”':
+    case U'"': return true;
+    default: return false;
   }
 }
 
@@ -140,8 +154,8 @@ CueContext ReadCueContext(std::u32string_view s, std::size_t begin, std::size_t 
   c.imminent = FoundBefore(s, begin, clause, kImminent);
   c.hedged = !c.imminent && (FoundBefore(s, begin, sentence, kHedgesBefore) ||
                              FoundAfter(s, end, clause_end, kHedgesAfter));
-  c.intensified = FoundBefore(s, begin, clause, kIntensifiers) ||
-                  FoundAfter(s, end, clause_end, kIntensifiers);
+  c.intensified =
+      FoundBefore(s, begin, clause, kIntensifiers) || FoundAfter(s, end, clause_end, kIntensifiers);
   c.first_person = FoundBefore(s, begin, sentence, kFirstPerson);
   return c;
 }

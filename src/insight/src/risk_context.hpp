@@ -9,11 +9,11 @@
 namespace lizheng::insight {
 
 struct CueContext {
-  bool negated = false;      // 没有, 不存在, 无, 脱离 before; 已排除, 已整改 after (same clause)
-  bool hedged = false;       // 以免, 防止, 如果, 担心, 是否, 可能 before (same sentence); 隐患 after
+  bool negated = false;  // 没有, 不存在, 无, 脱离 before; 已排除, 已整改 after (same clause)
+  bool hedged = false;  // 以免, 防止, 如果, 担心, 是否, 可能 before (same sentence); 隐患 after
   bool imminent = false;     // 随时, 即将, 马上, 正在 before (same clause); cancels a hedge
   bool intensified = false;  // 重大, 严重, 极大, 非常大 right before or after (same clause)
-  bool first_person = false; // 我, 本人, 俺 before (same sentence): the writer speaks of himself
+  bool first_person = false;  // 我, 本人, 俺 before (same sentence): the writer speaks of himself
 };
 
 // Reads the context of the cue at code points [begin, end) of `text`.

@@ -45,7 +45,9 @@ constexpr std::u32string_view kNotAfterRen = U"次民均工份力事大才社身
 constexpr std::u32string_view kNotBefore = U"第0123456789０１２３４５６７８９.．-零〇一二两三四五六七八九十百千万亿几";
 // clang-format on
 
-char32_t At(std::u32string_view s, std::size_t i) { return i < s.size() ? s[i] : U'\0'; }
+char32_t At(std::u32string_view s, std::size_t i) {
+  return i < s.size() ? s[i] : U'\0';
+}
 
 const GroupNoun* NounAt(std::u32string_view s, std::size_t i) {
   for (const GroupNoun& n : kNouns)
@@ -68,7 +70,9 @@ std::size_t NounEnd(std::u32string_view s, std::size_t i, const GroupNoun& n) {
   return i;  // unreachable: `n` was found at or after i
 }
 
-bool IsAsciiLetter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+bool IsAsciiLetter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
 
 // What follows a number at `i`: a measure word and perhaps a noun. Fills
 // `count` (except the number) and returns whether it counts people.
@@ -95,11 +99,14 @@ bool ReadCounted(std::u32string_view s, std::size_t i, bool approximate, PeopleC
     // "200名" without a noun counts people only where the phrase ends:
     // "共200名，", "200名左右"; "200名额" and "240名出租车..." do not.
     const char32_t next = At(s, i + 1);
-    const bool bare = ming && (!text::IsHan(next) || next == U'左' || next == U'以' || next == U'之');
+    const bool bare =
+        ming && (!text::IsHan(next) || next == U'左' || next == U'以' || next == U'之');
     const bool ren = (c == U'个' || c == U'口') && next == U'人';
     if (noun == nullptr && !bare && !ren) return false;
     if (c == U'家' && (noun == nullptr || noun->group == CountedGroup::kWorkers)) return false;
-    count.group = c == U'家' ? CountedGroup::kHouseholds : noun ? noun->group : CountedGroup::kAnyone;
+    count.group = c == U'家' ? CountedGroup::kHouseholds
+                  : noun     ? noun->group
+                             : CountedGroup::kAnyone;
     count.end = noun ? NounEnd(s, i + 1, *noun) : i + 1 + (ren ? 1 : 0);
     return true;
   }

@@ -51,8 +51,12 @@ Field Decode(std::string_view utf8, RequestField which) {
   return f;
 }
 
-RiskLevel Lower(RiskLevel l) { return l == RiskLevel::kEmergency ? RiskLevel::kUrgent : RiskLevel::kWatch; }
-RiskLevel Raise(RiskLevel l) { return l == RiskLevel::kWatch ? RiskLevel::kUrgent : RiskLevel::kEmergency; }
+RiskLevel Lower(RiskLevel l) {
+  return l == RiskLevel::kEmergency ? RiskLevel::kUrgent : RiskLevel::kWatch;
+}
+RiskLevel Raise(RiskLevel l) {
+  return l == RiskLevel::kWatch ? RiskLevel::kUrgent : RiskLevel::kEmergency;
+}
 
 std::string_view KindPrefixZh(RiskKind kind) {
   switch (kind) {
@@ -83,7 +87,8 @@ struct Candidate {
 
 void AddFlag(const Field& f, std::size_t begin, std::size_t end, RiskKind kind, RiskLevel level,
              std::string zh, std::string en, std::string_view key, std::vector<Candidate>& out) {
-  RiskFlag flag{kind, level, f.which, f.offsets[begin], f.offsets[end], std::move(zh), std::move(en)};
+  RiskFlag flag{kind,           level,         f.which,      f.offsets[begin],
+                f.offsets[end], std::move(zh), std::move(en)};
   out.push_back(Candidate{std::move(flag), key, nullptr, false, begin});
 }
 
@@ -151,18 +156,22 @@ void ScanCues(const CueIndex& index, const Field& f, std::vector<Candidate>& out
   }
 }
 
-std::string Rounded(double v) { return std::to_string(static_cast<long long>(std::floor(v))); }
+std::string Rounded(double v) {
+  return std::to_string(static_cast<long long>(std::floor(v)));
+}
 
 // The many-people flag of one count, if it is large enough.
 void JudgeCount(const Field& f, const PeopleCount& c, bool arrears, std::vector<Candidate>& out) {
-  const std::string evidence = text::EncodeUtf8(std::u32string_view(f.cps).substr(c.begin, c.end - c.begin));
+  const std::string evidence =
+      text::EncodeUtf8(std::u32string_view(f.cps).substr(c.begin, c.end - c.begin));
   const bool workers = c.group == CountedGroup::kWorkers || c.group == CountedGroup::kAnyone;
   // `arrears`: wages are owed in the title, or close to the count.
   if (arrears && workers && c.count >= kArrearsWatch) {
     const RiskLevel level = c.count >= kArrearsEmergency ? RiskLevel::kEmergency
                             : c.count >= kArrearsUrgent  ? RiskLevel::kUrgent
                                                          : RiskLevel::kWatch;
-    AddFlag(f, c.begin, c.end, RiskKind::kManyPeople, level, "涉及人数众多：拖欠" + evidence + "的工资",
+    AddFlag(f, c.begin, c.end, RiskKind::kManyPeople, level,
+            "涉及人数众多：拖欠" + evidence + "的工资",
             "many people affected: wages owed to about " + Rounded(c.count) + " workers", "arrears",
             out);
     return;
@@ -173,9 +182,10 @@ void JudgeCount(const Field& f, const PeopleCount& c, bool arrears, std::vector<
   const RiskLevel level = people >= kManyPeopleUrgent && people < kPopulationFigure
                               ? RiskLevel::kUrgent
                               : RiskLevel::kWatch;
-  AddFlag(f, c.begin, c.end, RiskKind::kManyPeople, level, "涉及人数众多：" + evidence,
-          "many people affected: about " + Rounded(c.count) + (households ? " households" : " people"),
-          "count", out);
+  AddFlag(
+      f, c.begin, c.end, RiskKind::kManyPeople, level, "涉及人数众多：" + evidence,
+      "many people affected: about " + Rounded(c.count) + (households ? " households" : " people"),
+      "count", out);
 }
 
 }  // namespace

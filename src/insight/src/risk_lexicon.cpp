@@ -21,7 +21,14 @@ constexpr Cue Danger(std::string_view w, RiskLevel l, std::string_view zh, std::
 // Self-harm is an emergency when the writer threatens it ("我不想活了"); a
 // report or a general remark ("学生自杀事件") is one level lower.
 constexpr Cue SelfHarm(std::string_view w) {
-  return Cue{w, CueRole::kFlag, RiskKind::kDanger, E, "自杀轻生", "threat of suicide or self-harm", false, true};
+  return Cue{w,
+             CueRole::kFlag,
+             RiskKind::kDanger,
+             E,
+             "自杀轻生",
+             "threat of suicide or self-harm",
+             false,
+             true};
 }
 constexpr Cue Mass(std::string_view w, RiskLevel l, std::string_view zh, std::string_view en) {
   return Cue{w, CueRole::kFlag, RiskKind::kMassIncident, l, zh, en, false, false};
@@ -29,8 +36,12 @@ constexpr Cue Mass(std::string_view w, RiskLevel l, std::string_view zh, std::st
 constexpr Cue Crowd(std::string_view w, std::string_view en, bool workers = false) {
   return Cue{w, CueRole::kFlag, RiskKind::kManyPeople, W, w, en, workers, false};
 }
-constexpr Cue Block(std::string_view w) { return Cue{w, CueRole::kBlocker, {}, W, {}, {}, false, false}; }
-constexpr Cue Arrears(std::string_view w) { return Cue{w, CueRole::kArrears, {}, W, {}, {}, false, false}; }
+constexpr Cue Block(std::string_view w) {
+  return Cue{w, CueRole::kBlocker, {}, W, {}, {}, false, false};
+}
+constexpr Cue Arrears(std::string_view w) {
+  return Cue{w, CueRole::kArrears, {}, W, {}, {}, false, false};
+}
 
 // clang-format off
 constexpr auto kCues = std::to_array<Cue>({
@@ -196,7 +207,9 @@ constexpr auto kCues = std::to_array<Cue>({
 
 }  // namespace
 
-std::span<const Cue> BuiltInCues() { return kCues; }
+std::span<const Cue> BuiltInCues() {
+  return kCues;
+}
 
 CueIndex::CueIndex(std::span<const Cue> cues) : start_(kLast - kFirst + 2, 0) {
   for (const Cue& cue : cues) {

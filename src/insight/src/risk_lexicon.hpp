@@ -24,8 +24,8 @@ struct Cue {
   CueRole role = CueRole::kFlag;
   RiskKind kind = RiskKind::kDanger;
   RiskLevel level = RiskLevel::kWatch;
-  std::string_view zh;  // the concept, for reasons: "燃气泄漏"
-  std::string_view en;  // "gas leak"
+  std::string_view zh;        // the concept, for reasons: "燃气泄漏"
+  std::string_view en;        // "gas leak"
   bool workers = false;       // a collective word naming workers (全体员工)
   bool first_person = false;  // a threat that counts in full only when the writer makes it
 };

@@ -72,9 +72,10 @@ TEST_F(RiskFlagsTeddy2020Test, FlagRatesStayWithinTheReviewedBands) {
       kind[k] += a.LevelOf(k).has_value();
   }
   const double n = static_cast<double>(by_id_.size());
-  std::cout << "flagged " << flagged << ", fast lane " << fast << ", danger " << kind[RiskKind::kDanger]
-            << ", many people " << kind[RiskKind::kManyPeople] << ", mass incident "
-            << kind[RiskKind::kMassIncident] << " of " << by_id_.size() << "\n";
+  std::cout << "flagged " << flagged << ", fast lane " << fast << ", danger "
+            << kind[RiskKind::kDanger] << ", many people " << kind[RiskKind::kManyPeople]
+            << ", mass incident " << kind[RiskKind::kMassIncident] << " of " << by_id_.size()
+            << "\n";
   // Bands around the measured rates (docs/risk-flags.md): a change that
   // moves a rate outside them needs a new review, not a new band.
   // Measured 2026-11-23: 27.8% flagged, 1.7% fast lane, 16.4% danger,

@@ -31,7 +31,9 @@ double UnitValue(char32_t c) {
   }
 }
 
-char32_t At(std::u32string_view s, std::size_t i) { return i < s.size() ? s[i] : U'\0'; }
+char32_t At(std::u32string_view s, std::size_t i) {
+  return i < s.size() ? s[i] : U'\0';
+}
 
 // 多, 余, 来 after a number: "300多", "百余", "十来".
 std::size_t ApproximateSuffix(std::u32string_view s, std::size_t i) {
@@ -137,10 +139,8 @@ std::optional<ChineseNumber> ParseApproximate(std::u32string_view s, std::size_t
     std::u32string_view text;
     double value;
   };
-  constexpr std::array<Fixed, 4> kFixed{{{U"成百上千", 100},
-                                          {U"数以百计", 100},
-                                          {U"数以千计", 1000},
-                                          {U"数以万计", 1e4}}};
+  constexpr std::array<Fixed, 4> kFixed{
+      {{U"成百上千", 100}, {U"数以百计", 100}, {U"数以千计", 1000}, {U"数以万计", 1e4}}};
   for (const Fixed& f : kFixed)
     if (s.substr(pos).starts_with(f.text)) return ChineseNumber{f.value, f.text.size(), true};
   const char32_t c = At(s, pos);

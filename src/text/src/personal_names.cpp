@@ -20,8 +20,8 @@ constexpr std::u32string_view kSurnames =
     U"牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡"
     U"国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查"
     U"后荆红游竺权逯盖益桓公覃钦";
-constexpr std::array<std::u32string_view, 8> kCompoundSurnames{
-    U"欧阳", U"司马", U"诸葛", U"上官", U"东方", U"皇甫", U"尉迟", U"令狐"};
+constexpr std::array<std::u32string_view, 8> kCompoundSurnames{U"欧阳", U"司马", U"诸葛", U"上官",
+                                                               U"东方", U"皇甫", U"尉迟", U"令狐"};
 
 // After the weak triggers 本人 and 我是 only these, the most common modern
 // surnames, minus those that are also everyday words at the start of a
@@ -33,7 +33,8 @@ constexpr std::u32string_view kCommonSurnames =
 
 // Surnames that are far more often a function word right after a trigger
 // ("姓名和电话", "本人向贵单位"); no trigger takes them.
-constexpr std::u32string_view kFunctionWordSurnames = U"和向于从家通时国文都能连那相后空全双东明平成计应干习容古易居步满广师养须终别充宁却";
+constexpr std::u32string_view kFunctionWordSurnames =
+    U"和向于从家通时国文都能连那相后空全双东明平成计应干习容古易居步满广师养须终别充宁却";
 
 // Characters that end a name: function words and what usually follows one
 // ("我是张三的家属", "本人在...").
@@ -42,39 +43,49 @@ constexpr std::u32string_view kNameStops =
     U"说称系反映投诉举报请问再";
 // Characters no given name is made of in practice: words that follow 本人
 // or 我是 at the start of a clause (本人认为, 本人多次, 我是一名).
-constexpr std::u32string_view kNotGiven = U"认多次们个些一名位岁不没很曾经这那该其此自亲通过未作全述";
+constexpr std::u32string_view kNotGiven =
+    U"认多次们个些一名位岁不没很曾经这那该其此自亲通过未作全述";
 // The last character of a title or an organisation, never of a name
 // (胡书记, 李市长, 王主任, 刘经理, 林业局).
-constexpr std::u32string_view kNotNameEnd = U"记长任理总傅官师席员局委办院所厂司队站部处科校馆店会组人们导";
+constexpr std::u32string_view kNotNameEnd =
+    U"记长任理总傅官师席员局委办院所厂司队站部处科校馆店会组人们导";
 // After a would-be name, these make it a place (金井镇, 黄花村).
 constexpr std::u32string_view kPlaceSuffixes = U"镇乡村区县市街路社组屯寨湾坪";
 // Words that begin with a surname character but name no one.
-constexpr std::array<std::u32string_view, 10> kNotNames{U"房子", U"房屋", U"小区", U"公司", U"单位",
-                                                       U"学校", U"孩子", U"居民", U"业主", U"市民"};
+constexpr std::array<std::u32string_view, 10> kNotNames{
+    U"房子", U"房屋", U"小区", U"公司", U"单位", U"学校", U"孩子", U"居民", U"业主", U"市民"};
 // What may follow a name: these words, punctuation, a digit or the end.
 constexpr std::array<std::u32string_view, 27> kAfterName{
-    U"男", U"女", U"反映", U"投诉", U"举报", U"系", U"现年", U"今年", U"家住", U"住在", U"现住",
-    U"身份证", U"电话", U"手机", U"联系", U"是", U"在", U"于", U"因", U"向", U"与", U"和", U"的",
-    U"同志", U"等", U"户主", U"代表"};
+    U"男",   U"女",   U"反映",   U"投诉", U"举报", U"系",   U"现年", U"今年", U"家住",
+    U"住在", U"现住", U"身份证", U"电话", U"手机", U"联系", U"是",   U"在",   U"于",
+    U"因",   U"向",   U"与",     U"和",   U"的",   U"同志", U"等",   U"户主", U"代表"};
 
 // The triggers that introduce a name, longest first where one is a prefix;
 // the last two are weak.
 constexpr std::array<std::u32string_view, 17> kNameTriggers{
-    U"我的名字叫", U"我的名字是", U"本人名叫", U"本人姓名", U"本人叫", U"联系人", U"投诉人", U"反映人",
-    U"举报人",     U"申请人",     U"姓名",     U"我叫",     U"名叫",   U"叫做",   U"署名", U"本人",
-    U"我是"};
+    U"我的名字叫", U"我的名字是", U"本人名叫", U"本人姓名", U"本人叫", U"联系人",
+    U"投诉人",     U"反映人",     U"举报人",   U"申请人",   U"姓名",   U"我叫",
+    U"名叫",       U"叫做",       U"署名",     U"本人",     U"我是"};
 constexpr std::size_t kStrongTriggers = 15;
 
-constexpr std::array<std::u32string_view, 5> kNameFollowers{U"您好", U"你好", U"先生", U"女士", U"同志"};
+constexpr std::array<std::u32string_view, 5> kNameFollowers{U"您好", U"你好", U"先生", U"女士",
+                                                            U"同志"};
 // A greeted name starts the text or a clause, or follows one of these
 // ("尊敬的", "联系", "主任", "致"); "当时曹老师" and "主任邓冰" would
 // otherwise start a name one character early.
-constexpr std::u32string_view kBeforeGreetedName = U"的对向给和与是叫找系经被请让及问任长记员师致敬您";
+constexpr std::u32string_view kBeforeGreetedName =
+    U"的对向给和与是叫找系经被请让及问任长记员师致敬您";
 
-char32_t At(std::u32string_view s, std::size_t i) { return i < s.size() ? s[i] : U'\0'; }
-bool In(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
+char32_t At(std::u32string_view s, std::size_t i) {
+  return i < s.size() ? s[i] : U'\0';
+}
+bool In(std::u32string_view set, char32_t c) {
+  return set.find(c) != std::u32string_view::npos;
+}
 
-bool GivenChar(char32_t c) { return IsHan(c) && !In(kNameStops, c) && !In(kNotGiven, c); }
+bool GivenChar(char32_t c) {
+  return IsHan(c) && !In(kNameStops, c) && !In(kNotGiven, c);
+}
 
 // Whether a name may end before s[k].
 bool NameEndsAt(std::u32string_view s, std::size_t k) {

@@ -24,9 +24,10 @@ namespace lizheng::insight {
 
 // What is at risk.
 enum class RiskKind {
-  kDanger,        // 人身财产安全: fire, gas, collapse, electrocution, drowning, self-harm ...
-  kManyPeople,    // 涉及人数众多: a count of people or households, wage arrears of many workers
-  kMassIncident,  // 群体性事件风险: collective petitions, gatherings, blocked roads, threats to escalate
+  kDanger,      // 人身财产安全: fire, gas, collapse, electrocution, drowning, self-harm ...
+  kManyPeople,  // 涉及人数众多: a count of people or households, wage arrears of many workers
+  kMassIncident,  // 群体性事件风险: collective petitions, gatherings, blocked roads, threats to
+                  // escalate
 };
 
 // How soon someone should look. The two upper levels are core's urgencies.

@@ -13,9 +13,9 @@ namespace lizheng::text {
 
 // A number found at a position of a code-point text.
 struct ChineseNumber {
-  double value = 0;         // the count; for approximate forms a cautious lower estimate
-  std::size_t length = 0;   // code points consumed (>= 1)
-  bool approximate = false; // 上百, 数十, 几千, 近百, 百余, 300多, ...
+  double value = 0;          // the count; for approximate forms a cautious lower estimate
+  std::size_t length = 0;    // code points consumed (>= 1)
+  bool approximate = false;  // 上百, 数十, 几千, 近百, 百余, 300多, ...
 };
 
 // Parses the number that starts exactly at `text[pos]`, or nothing when no
