@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "lizheng/text/utf8.hpp"
+#include "personal_names.hpp"
 
 namespace lizheng::text {
 namespace {
@@ -91,6 +92,8 @@ bool PlausibleDate(std::string_view yyyymmdd) {
   return year >= 1900 && year <= 2030 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+constexpr std::u32string_view kDateUnits = U"年月日";
+
 // Numbers: ID cards, bank cards, mobiles and landlines, from the run of
 // digits starting at i (which has no digit before it).
 std::optional<Match> MatchNumber(const Scanner& sc, std::size_t i) {
@@ -111,7 +114,10 @@ std::optional<Match> MatchNumber(const Scanner& sc, std::size_t i) {
       return Match{PersonalDataKind::kIdCard, i, run_end};
     if (len == 15 && PlausibleDate("19" + digits.substr(6, 6)))
       return Match{PersonalDataKind::kIdCard, i, run_end};
-    if (len >= 16 && len <= 19) return Match{PersonalDataKind::kBankCard, i, run_end};
+    // A card number is never followed by 年, 月 or 日: "2010201120122013年"
+    // is four years run together.
+    if (len >= 16 && len <= 19 && kDateUnits.find(after) == std::u32string_view::npos)
+      return Match{PersonalDataKind::kBankCard, i, run_end};
     if (len == 11 && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9')
       return Match{PersonalDataKind::kMobilePhone, i, run_end};
     if (len >= 10 && len <= 12 && digits[0] == '0' && digits[1] != '0')
@@ -190,99 +196,9 @@ std::optional<Match> MatchPlate(const Scanner& sc, std::size_t i) {
   return Match{PersonalDataKind::kLicencePlate, i, j};
 }
 
-// The common single-character surnames (百家姓 and the most frequent modern
-// ones) and the compound ones still in use.
-constexpr std::u32string_view kSurnames =
-    U"赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛"
-    U"奚范彭郎鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康"
-    U"伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵"
-    U"席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗"
-    U"丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫"
-    U"乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄"
-    U"印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮"
-    U"牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡"
-    U"国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查"
-    U"后荆红游竺权逯盖益桓公覃钦";
-constexpr std::array<std::u32string_view, 8> kCompoundSurnames{
-    U"欧阳", U"司马", U"诸葛", U"上官", U"东方", U"皇甫", U"尉迟", U"令狐"};
-
-// Characters that end a name: function words and what usually follows one
-// ("我是张三的家属", "本人在...").
-constexpr std::u32string_view kNameStops =
-    U"是在的了和与及或从向对把被于为因所住家现今年月日号先女士生老师同学等均已也都就又还要想来去"
-    U"说称系反映投诉举报请问再";
-
-bool IsHanChar(char32_t c) { return IsHan(c); }
-
-// After a would-be name, these make it a place (金井镇, 黄花村).
-constexpr std::u32string_view kPlaceSuffixes = U"镇乡村区县市街路社组屯寨湾坪";
-// Words that begin with a surname character but name no one.
-constexpr std::array<std::u32string_view, 10> kNotNames{U"房子", U"房屋", U"小区", U"公司", U"单位",
-                                                       U"学校", U"孩子", U"居民", U"业主", U"市民"};
-
-// The triggers that introduce a name, longest first where one is a prefix.
-constexpr std::array<std::u32string_view, 17> kNameTriggers{
-    U"我的名字叫", U"我的名字是", U"本人名叫", U"本人姓名", U"本人叫", U"联系人", U"投诉人", U"反映人",
-    U"举报人",     U"申请人",     U"姓名",     U"我叫",     U"名叫",   U"本人",   U"我是",   U"叫做",
-    U"署名"};
-
-std::optional<Match> MatchName(const Scanner& sc, std::size_t i) {
-  const std::u32string& s = sc.s_;
-  for (std::u32string_view trigger : kNameTriggers) {
-    if (s.compare(i, trigger.size(), trigger) != 0) continue;
-    std::size_t j = i + trigger.size();
-    const char32_t c = sc.At(j);
-    if (c == U':' || c == U'\uFF1A' || c == U' ' || c == U'\u3000' || c == U'是' || c == U'为') ++j;
-    // The surname.
-    std::size_t surname = 0;
-    for (std::u32string_view compound : kCompoundSurnames)
-      if (s.compare(j, compound.size(), compound) == 0) surname = compound.size();
-    if (surname == 0 && kSurnames.find(sc.At(j)) != std::u32string_view::npos) surname = 1;
-    if (surname == 0) return std::nullopt;
-    // One or two given-name characters.
-    std::size_t k = j + surname;
-    std::size_t given = 0;
-    while (given < 2 && IsHanChar(sc.At(k)) && kNameStops.find(sc.At(k)) == std::u32string_view::npos) {
-      ++k;
-      ++given;
-    }
-    if (given == 0) return std::nullopt;
-    // "本人金井镇..." names a place, "本人房子..." a thing, not a person.
-    for (std::size_t x = j + surname; x <= k; ++x)
-      if (kPlaceSuffixes.find(sc.At(x)) != std::u32string_view::npos) return std::nullopt;
-    for (std::u32string_view word : kNotNames)
-      if (s.compare(j, word.size(), word) == 0) return std::nullopt;
-    return Match{PersonalDataKind::kName, j, k};
-  }
-  return std::nullopt;
-}
-
-// A name in a greeting or an address form: 王建国您好, 李明先生, 张华同志.
-constexpr std::array<std::u32string_view, 6> kNameFollowers{U"您好", U"你好", U"先生", U"女士", U"同志", U"老师"};
-
-std::optional<Match> MatchGreetedName(const Scanner& sc, std::size_t i) {
-  const std::u32string& s = sc.s_;
-  std::size_t surname = 0;
-  for (std::u32string_view compound : kCompoundSurnames)
-    if (s.compare(i, compound.size(), compound) == 0) surname = compound.size();
-  if (surname == 0 && kSurnames.find(sc.At(i)) != std::u32string_view::npos) surname = 1;
-  if (surname == 0) return std::nullopt;
-  // The greeting follows a full name directly: surname and one or two
-  // given characters (王先生 alone names no one).
-  for (std::size_t given = 2; given >= 1; --given) {
-    const std::size_t end = i + surname + given;
-    bool han = true;
-    for (std::size_t k = i + surname; k < end; ++k)
-      han = han && IsHanChar(sc.At(k)) && kNameStops.find(sc.At(k)) == std::u32string_view::npos;
-    if (!han) continue;
-    for (std::u32string_view follower : kNameFollowers)
-      if (s.compare(end, follower.size(), follower) == 0) return Match{PersonalDataKind::kName, i, end};
-  }
-  return std::nullopt;
-}
-
 // The house numbers of an exact address: the digits before 栋, 幢, 单元, 室,
 // 号楼, 楼 or 层, and before 号 after a street (路, 街, 巷, 道, 弄, 村, 组).
+constexpr std::u32string_view kSmallNumerals = U"一二两三四五";
 constexpr std::array<std::u32string_view, 7> kHouseUnits{U"号楼", U"单元", U"栋", U"幢", U"室", U"楼", U"层"};
 constexpr std::u32string_view kStreetEnds = U"路街巷道弄村组里";
 
@@ -297,6 +213,11 @@ std::optional<Match> MatchHouseNumber(const Scanner& sc, std::size_t i) {
       // "3楼" and "2层" alone are floors of a shop or office more often than
       // an address; they count only next to another address part.
       if ((unit == U"楼" || unit == U"层") && !(i > 0 && (s[i - 1] == U'元' || s[i - 1] == U'栋' || s[i - 1] == U'幢')))
+        return std::nullopt;
+      // "3室2厅" is the layout of a flat, not its number.
+      const char32_t next = sc.At(end + 1);
+      if (unit == U"室" && (IsDigit(next) || kSmallNumerals.find(next) != std::u32string_view::npos) &&
+          sc.At(end + 2) == U'厅')
         return std::nullopt;
       return Match{PersonalDataKind::kHouseNumber, i, end};
     }
@@ -347,12 +268,12 @@ std::vector<Match> FindMatches(const std::u32string& s) {
       take(*m);
       continue;
     }
-    if (auto m = MatchName(sc, i)) {
-      take(*m);
+    if (auto n = detail::MatchIntroducedName(s, i)) {
+      take(Match{PersonalDataKind::kName, n->begin, n->end});
       continue;
     }
-    if (auto m = MatchGreetedName(sc, i)) {
-      take(*m);
+    if (auto n = detail::MatchGreetedName(s, i)) {
+      take(Match{PersonalDataKind::kName, n->begin, n->end});
       continue;
     }
     ++i;
@@ -366,9 +287,7 @@ void AppendMasked(const Match& m, const std::u32string& s, std::string& out) {
       out += "***@***";
       return;
     case PersonalDataKind::kName: {
-      std::size_t surname = 1;
-      for (std::u32string_view compound : kCompoundSurnames)
-        if (s.compare(m.begin, compound.size(), compound) == 0) surname = compound.size();
+      const std::size_t surname = std::max<std::size_t>(1, detail::SurnameLength(s, m.begin));
       for (std::size_t k = m.begin; k < m.begin + surname; ++k) AppendUtf8(s[k], out);
       for (std::size_t k = m.begin + surname; k < m.end; ++k) out += "某";
       return;
