@@ -2,6 +2,8 @@
 // from the keyword rules while the jurisdiction has no history, as the
 // empty test demo has none), and GET /work-orders/{id}/advice names the
 // lead units with reasons and the open repeats with their similarity.
+#include <set>
+
 #include "server_suite.hpp"
 
 namespace lizheng::e2e {
@@ -60,6 +62,32 @@ TEST_F(AdviceTest, AdviceHasTheWorkOrdersVisibility) {
   ApiResponse unit = api().Get(path, Token("dh01_handler"));
   EXPECT_EQ(unit.status, 404) << unit.Describe();
   EXPECT_EQ(api().Get("/api/v1/work-orders/999999999/advice", Token("dispatcher")).status, 404);
+}
+
+TEST_F(AdviceTest, RisksInTheTextPutTheRequestOnTheFastLane) {
+  const std::int64_t id = loop().Record(
+      {{"title", "建筑工地拖欠200多名农民工工资"},
+       {"detail", "某建筑工地拖欠200多名农民工半年工资，工人们说明天要集体到市政府门口拉横幅上访。"}});
+  const json view = loop().View(id);
+  EXPECT_TRUE(view["fast_lane"]) << view["assessment"];
+  ASSERT_TRUE(view["assessment"].is_object());
+  EXPECT_TRUE(view["assessment"]["fast_lane"]);
+  std::set<std::string> kinds;
+  for (const json& r : view["assessment"]["risks"]) {
+    kinds.insert(r["kind"]["code"].get<std::string>());
+    EXPECT_FALSE(r["evidence"].get<std::string>().empty()) << r;
+    EXPECT_FALSE(r["reason_en"].get<std::string>().empty()) << r;
+  }
+  EXPECT_TRUE(kinds.count("many_people")) << view["assessment"];
+  EXPECT_TRUE(kinds.count("mass_incident")) << view["assessment"];
+  // It is in the leader's fast-lane queue.
+  ApiResponse lane = api().Get("/api/v1/work-orders?queue=fast_lane&limit=200", Token("leader"));
+  ASSERT_EQ(lane.status, 200) << lane.Describe();
+  bool listed = false;
+  for (const json& w : lane["items"]) listed = listed || w["id"] == id;
+  EXPECT_TRUE(listed);
+  // An ordinary request is not.
+  EXPECT_FALSE(loop().View(loop().Record(kLamp))["fast_lane"]);
 }
 
 }  // namespace

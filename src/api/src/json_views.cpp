@@ -106,7 +106,11 @@ json AssessmentJson(const std::optional<Assessment>& a, const app::JurisdictionD
   if (!a) return nullptr;
   json risks = json::array();
   for (const RiskFlag& r : a->risks)
-    risks.push_back({{"kind", Enum(r.kind)}, {"evidence", r.evidence}, {"reason", r.reason}});
+    risks.push_back({{"kind", Enum(r.kind)},
+                     {"level", Enum(r.level)},
+                     {"evidence", r.evidence},
+                     {"reason", r.reason},
+                     {"reason_en", r.reason_en}});
   const Category* cat = d.directory.FindCategory(a->category_code);
   return {{"category", a->category_code.empty() ? json(nullptr)
                                                 : json{{"code", a->category_code},

@@ -5,6 +5,7 @@
 
 #include "insights_models.hpp"
 #include "lizheng/insight/keyword_classifier.hpp"
+#include "lizheng/insight/risk_flags.hpp"
 
 namespace lizheng::app {
 namespace {
@@ -19,6 +20,26 @@ insight::RequestText TextOf(const WorkOrder& wo) {
                               wo.area_code, wo.category_code, wo.created_at};
 }
 
+// The detector's flag as the work order keeps it, with its evidence quoted.
+RiskFlag ToRiskFlag(const insight::RiskFlag& f, std::string_view title, std::string_view detail) {
+  RiskFlag r;
+  switch (f.kind) {
+    case insight::RiskKind::kDanger: r.kind = RiskKind::kSafety; break;
+    case insight::RiskKind::kManyPeople: r.kind = RiskKind::kManyPeople; break;
+    case insight::RiskKind::kMassIncident: r.kind = RiskKind::kMassIncident; break;
+  }
+  switch (f.level) {
+    case insight::RiskLevel::kWatch: r.level = Urgency::kNormal; break;
+    case insight::RiskLevel::kUrgent: r.level = Urgency::kUrgent; break;
+    case insight::RiskLevel::kEmergency: r.level = Urgency::kEmergency; break;
+  }
+  const std::string_view field = f.field == insight::RequestField::kTitle ? title : detail;
+  if (f.begin <= f.end && f.end <= field.size()) r.evidence = std::string(field.substr(f.begin, f.end - f.begin));
+  r.reason = f.reason_zh;
+  r.reason_en = f.reason_en;
+  return r;
+}
+
 std::string DistrictOf(const Directory& dir, const std::string& area) {
   const Area* a = dir.FindArea(area);
   if (a == nullptr || a->parent_code.empty()) return area;
@@ -29,7 +50,12 @@ std::string DistrictOf(const Directory& dir, const std::string& area) {
 
 Insights::Insights(store::Store& store, JurisdictionCache& cache, const TimeSource& time,
                    text::Segmenter segmenter, InsightsOptions options)
-    : store_(store), cache_(cache), time_(time), segmenter_(std::move(segmenter)), options_(options) {}
+    : store_(store),
+      cache_(cache),
+      time_(time),
+      segmenter_(std::move(segmenter)),
+      options_(options),
+      risk_detector_(std::make_unique<insight::RiskDetector>()) {}
 
 Insights::~Insights() = default;
 
@@ -64,11 +90,17 @@ std::optional<CategoryAdvice> Insights::Classify(Models& m, std::string_view tit
 Assessment Insights::Assess(const JurisdictionData& data, std::string_view title, std::string_view detail) {
   Assessment a;
   auto m = ModelsFor(data.directory.jurisdiction().id);
-  if (auto c = Classify(*m, title, detail); c && c->confidence >= options_.fill_in_confidence) {
+  const auto c = Classify(*m, title, detail);
+  if (c && c->confidence >= options_.fill_in_confidence) {
     a.category_code = c->category_code;
     a.confidence = c->confidence;
     a.source = c->source;
   }
+  const Category* first = c ? data.directory.FindCategory(c->category_code) : nullptr;
+  const insight::RiskAssessment risks =
+      risk_detector_->Assess({title, detail, first ? std::string_view(first->name) : std::string_view()});
+  for (const insight::RiskFlag& f : risks.flags) a.risks.push_back(ToRiskFlag(f, title, detail));
+  a.fast_lane = risks.fast_lane;
   return a;
 }
 

@@ -26,6 +26,8 @@ int Fail(const std::string& cmd, const std::string& message, int code = 1) {
   return code;
 }
 
+}  // namespace
+
 Result<std::unique_ptr<store::Store>> Open(const Flags& flags) {
   store::SqliteOptions so;
   so.path = flags.GetOr("db", DefaultDbPath());
@@ -47,8 +49,6 @@ Result<Jurisdiction> PickJurisdiction(store::Store& s, const Flags& flags) {
   }
   return all.front();
 }
-
-}  // namespace
 
 std::string DefaultDbPath() {
   if (const char* env = std::getenv("LIZHENG_DB"); env && *env) return env;

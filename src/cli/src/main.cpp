@@ -1,4 +1,5 @@
 // lizheng: the command line. Parses the subcommand and hands over.
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -24,7 +25,9 @@ commands:
   verify-log   verify every jurisdiction's event hash chain
   backup       write a consistent copy of the database while it is in use
   classify     train, evaluate or cross-validate the message classifier
-               (train --data F --model OUT | eval --model M --data F | cv --data F [--folds 5])
+               (train --data F --model OUT | eval --model M --data F | cv --data F [--folds 5]);
+               train --db PATH [--jurisdiction CODE] trains the jurisdiction's own model
+               from its labelled work orders and stores it for the servers
 
 common flags: --db PATH (default $LIZHENG_DB or var/lizheng.db)
 run 'lizheng <command> --help' for a command's flags.
@@ -51,7 +54,15 @@ int main(int argc, char** argv) {
     if (cmd == "map") return lizheng::cli::Map(rest);
     if (cmd == "verify-log") return lizheng::cli::VerifyLog(rest);
     if (cmd == "backup") return lizheng::cli::Backup(rest);
-    if (cmd == "classify") return lizheng::insight::RunClassifyCommand(rest, std::cout, std::cerr);
+    if (cmd == "classify") {
+      const bool from_db = rest.size() > 1 && rest[0] == "train" &&
+                           std::find(rest.begin(), rest.end(), "--data") == rest.end() &&
+                           std::find_if(rest.begin(), rest.end(), [](const std::string& a) {
+                             return a == "--db" || a.rfind("--db=", 0) == 0;
+                           }) != rest.end();
+      if (from_db) return lizheng::cli::ClassifyFromDatabase({rest.begin() + 1, rest.end()});
+      return lizheng::insight::RunClassifyCommand(rest, std::cout, std::cerr);
+    }
   } catch (const std::exception& e) {
     std::cerr << "lizheng " << cmd << ": internal error: " << e.what() << "\n";
     return 1;

@@ -126,7 +126,9 @@ double PlaceAndTime(const RequestText& probe, const RequestText& c, const Direct
       reasons.push_back({"similar_address", "地址相近：" + std::string(c.address),
                          "similar address: " + std::string(c.address)});
     } else {
-      factor *= 0.9;
+      // Different addresses: the same complaint about another building is
+      // usually another problem.
+      factor *= 0.7;
     }
   }
   if (!probe.category_code.empty() && !c.category_code.empty()) {

@@ -85,8 +85,10 @@ void Visit(Self& c, V&& v) requires std::is_same_v<std::remove_const_t<Self>, Ci
 template <class Self, class V>
 void Visit(Self& r, V&& v) requires std::is_same_v<std::remove_const_t<Self>, RiskFlag> {
   v("kind", r.kind);
+  v("level", r.level);
   v("evidence", r.evidence);
   v("reason", r.reason);
+  v("reason_en", r.reason_en);
 }
 
 template <class Self, class V>

@@ -140,7 +140,7 @@ WorkOrder FullWorkOrder(JurisdictionId j, const std::string& tracking_no) {
   wo.published = true;
   wo.category_source = CategorySource::kModel;
   wo.assessment = Assessment{"03", 0.875, CategorySource::kModel,
-                             {RiskFlag{RiskKind::kManyPeople, "200名工人", "涉及人数众多"}}, true};
+                             {RiskFlag{RiskKind::kManyPeople, Urgency::kUrgent, "200名工人", "涉及人数众多", "many people"}}, true};
   return wo;
 }
 

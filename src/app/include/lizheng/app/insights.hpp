@@ -22,6 +22,10 @@
 #include "lizheng/store/store.hpp"
 #include "lizheng/text/segmenter.hpp"
 
+namespace lizheng::insight {
+class RiskDetector;
+}
+
 namespace lizheng::app {
 
 struct InsightsOptions {
@@ -107,6 +111,7 @@ class Insights {
   std::mutex mu_;  // guards models_
   std::map<JurisdictionId, std::shared_ptr<Models>> models_;
   std::mutex train_mu_;  // one training at a time
+  std::unique_ptr<const insight::RiskDetector> risk_detector_;  // immutable, shared by threads
 };
 
 // The names of the jurisdiction files the analytics keep.

@@ -92,8 +92,10 @@ struct ReturnInfo {
 // triggered it ("200名工人", "燃气泄漏") and the reason shown to staff.
 struct RiskFlag {
   RiskKind kind = RiskKind::kSafety;
+  Urgency level = Urgency::kNormal;  // normal: worth a look; urgent; emergency
   std::string evidence;
-  std::string reason;
+  std::string reason;     // Chinese
+  std::string reason_en;  // English
   bool operator==(const RiskFlag&) const = default;
 };
 
