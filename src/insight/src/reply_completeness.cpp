@@ -59,7 +59,9 @@ DimensionScore ScoreCompleteness(const ReplyPair& pair, const ScoringTools& tool
     d.reasons.insert(d.reasons.begin(),
                      Strength(ReplyReasonCode::kPointsAllAnswered,
                               "请求共" + n + "点，均有回应",
-                              "All " + n + " points of the request are addressed"));
+                              points.size() == 1
+                                  ? std::string("The one point of the request is addressed")
+                                  : "All " + n + " points of the request are addressed"));
   }
   d.score = total > 0 ? ScaleScore(answered / total) : 100;
   return d;

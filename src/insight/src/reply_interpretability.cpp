@@ -28,12 +28,13 @@ Found FindBasis(std::wstring_view reply, const ReplyPatterns& p) {
   return {};
 }
 
-// Investigation findings, actions taken and actions planned: one kind earns
-// 0.6, two or more full credit.
+// Investigation findings, actions taken, actions planned and steps for the
+// citizen (what a consultation needs): one kind earns 0.6, two or more full
+// credit.
 Found FindMeasures(std::wstring_view reply, const ReplyPatterns& p) {
   Found f;
   int kinds = 0;
-  for (const std::wregex* re : {&p.action, &p.plan, &p.investigation}) {
+  for (const std::wregex* re : {&p.action, &p.plan, &p.investigation, &p.guidance}) {
     const std::wstring_view hit = FindFirst(reply, *re);
     if (hit.empty()) continue;
     ++kinds;

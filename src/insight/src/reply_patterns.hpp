@@ -21,7 +21,8 @@ struct ReplyPatterns {
   std::wregex investigation;  // 经调查, 现场核实 ...
   std::wregex action;         // 已责成, 已完成维修 ...
   std::wregex plan;           // 将于...完成, 下一步 ...
-  std::wregex phone;          // a phone number (masked digits included)
+  std::wregex guidance;       // steps for the citizen: 携带身份证到窗口办理, 申请条件
+  std::wregex phone;          // a landline with area code, a mobile, 电话 + digits
   std::wregex contact_word;   // 联系电话, 咨询电话, 联系人
   std::wregex office;         // 可到...窗口/办公室 咨询
 
