@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "lizheng/insight/classify_command.hpp"
+#include "lizheng/insight/reply_quality_command.hpp"
 
 namespace {
 
@@ -28,6 +29,8 @@ commands:
                (train --data F --model OUT | eval --model M --data F | cv --data F [--folds 5]);
                train --db PATH [--jurisdiction CODE] trains the jurisdiction's own model
                from its labelled work orders and stores it for the servers
+  reply-quality  score replies for relevance, completeness, interpretability,
+               timeliness and tone (--data F --out TSV [--limit-days 15])
 
 common flags: --db PATH (default $LIZHENG_DB or var/lizheng.db)
 run 'lizheng <command> --help' for a command's flags.
@@ -54,6 +57,7 @@ int main(int argc, char** argv) {
     if (cmd == "map") return lizheng::cli::Map(rest);
     if (cmd == "verify-log") return lizheng::cli::VerifyLog(rest);
     if (cmd == "backup") return lizheng::cli::Backup(rest);
+<<<<<<< HEAD
     if (cmd == "classify") {
       const bool from_db = rest.size() > 1 && rest[0] == "train" &&
                            std::find(rest.begin(), rest.end(), "--data") == rest.end() &&
@@ -62,6 +66,9 @@ int main(int argc, char** argv) {
                            }) != rest.end();
       if (from_db) return lizheng::cli::ClassifyFromDatabase({rest.begin() + 1, rest.end()});
       return lizheng::insight::RunClassifyCommand(rest, std::cout, std::cerr);
+    }
+    if (cmd == "reply-quality") {
+      return lizheng::insight::RunReplyQualityCommand(rest, std::cout, std::cerr);
     }
   } catch (const std::exception& e) {
     std::cerr << "lizheng " << cmd << ": internal error: " << e.what() << "\n";
