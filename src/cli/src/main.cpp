@@ -57,7 +57,6 @@ int main(int argc, char** argv) {
     if (cmd == "map") return lizheng::cli::Map(rest);
     if (cmd == "verify-log") return lizheng::cli::VerifyLog(rest);
     if (cmd == "backup") return lizheng::cli::Backup(rest);
-<<<<<<< HEAD
     if (cmd == "classify") {
       const bool from_db = rest.size() > 1 && rest[0] == "train" &&
                            std::find(rest.begin(), rest.end(), "--data") == rest.end() &&
