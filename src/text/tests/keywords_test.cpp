@@ -86,7 +86,9 @@ TEST(KeywordExtractorTest, LearnedFrequenciesDemoteCommonWords) {
 }
 
 TEST(KeywordExtractorTest, NoLearningLeavesTheTableAlone) {
-  KeywordExtractor extractor(SmallSegmenter(), {.learn = false});
+  KeywordOptions options;
+  options.learn = false;
+  KeywordExtractor extractor(SmallSegmenter(), options);
   (void)extractor.Extract("小区噪音", "");
   EXPECT_DOUBLE_EQ(extractor.frequencies().documents(), 0.0);
 }
