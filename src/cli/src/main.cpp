@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "lizheng/insight/classify_command.hpp"
+#include "lizheng/insight/hotspots/hotspots_command.hpp"
 
 namespace {
 
@@ -25,6 +26,8 @@ commands:
   backup       write a consistent copy of the database while it is in use
   classify     train, evaluate or cross-validate the message classifier
                (train --data F --model OUT | eval --model M --data F | cv --data F [--folds 5])
+  hotspots     hot issues of a message file: 热点问题表 and 热点问题留言明细表 (TSV, Excel)
+               (--data F --out DIR [--top 5])
 
 common flags: --db PATH (default $LIZHENG_DB or var/lizheng.db)
 run 'lizheng <command> --help' for a command's flags.
@@ -52,6 +55,9 @@ int main(int argc, char** argv) {
     if (cmd == "verify-log") return lizheng::cli::VerifyLog(rest);
     if (cmd == "backup") return lizheng::cli::Backup(rest);
     if (cmd == "classify") return lizheng::insight::RunClassifyCommand(rest, std::cout, std::cerr);
+    if (cmd == "hotspots") {
+      return lizheng::insight::hotspots::RunHotspotsCommand(rest, std::cout, std::cerr);
+    }
   } catch (const std::exception& e) {
     std::cerr << "lizheng " << cmd << ": internal error: " << e.what() << "\n";
     return 1;

@@ -26,7 +26,7 @@ constexpr std::string_view kUsageText =
     "  --out DIR       where 热点问题表 and 热点问题留言明细表 (.tsv, .xlsx) are written\n"
     "  --top N         issues to list, 1 to 1000 (default 5)\n"
     "  --format F      tsv, xlsx or both (default both)\n"
-    "  --idle-days N   an issue closes after N days without messages (default 45)\n";
+    "  --idle-days N   an issue closes after N days without messages (default 30)\n";
 
 struct Flags {
   std::string data;

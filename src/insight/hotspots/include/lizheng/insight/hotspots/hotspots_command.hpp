@@ -13,7 +13,7 @@ namespace lizheng::insight::hotspots {
 //   --out DIR           where the tables go (required; created if missing)
 //   --top N             how many issues to list (default 5, 1 to 1000)
 //   --format F          tsv, xlsx or both (default both)
-//   --idle-days N       an issue closes after N quiet days (default 45)
+//   --idle-days N       an issue closes after N quiet days (default 30)
 //   --dictionary PATH   jieba dict.txt (default the Debian path)
 //   --user-dictionary PATH   extra words, repeatable
 //   --help
