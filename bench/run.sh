@@ -3,6 +3,7 @@
 # per benchmark. Usage: [BENCH_REQUESTS=N] bench/run.sh BUILD_DIR
 #   submissions: 32 concurrent clients, durable acknowledgements, 20 s
 #   queue: a unit's first queue page with N work orders (default 1,000,000)
+#   hotspots: N generated requests through the hot-spot tracker (one thread)
 set -euo pipefail
 build=${1:-build}
 big=${BENCH_REQUESTS:-1000000}
@@ -34,3 +35,6 @@ serve "$work/big.db"
   --path "/api/v1/work-orders?queue=in_progress&limit=20"
 "$load" queue --port "$port" --login dispatcher:lizheng-demo --clients 8 --seconds 20 \
   --path "/api/v1/work-orders?queue=to_dispatch&limit=20"
+
+echo "# hot spots over $big generated requests" >&2
+"$build/bench/hotspots_bench" "$big"

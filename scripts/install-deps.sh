@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   # libraries
   libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev libsodium-dev libfmt-dev
+  libxlsxwriter-dev
   # data: the jieba dictionary for Chinese word segmentation (read at run time)
   python3-jieba
   # tests (chromium and a CJK font: the web pages' browser tests and their

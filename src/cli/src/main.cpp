@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "lizheng/insight/classify_command.hpp"
+#include "lizheng/insight/hotspots/hotspots_command.hpp"
 #include "lizheng/insight/reply_quality_command.hpp"
 
 namespace {
@@ -31,6 +32,8 @@ commands:
                from its labelled work orders and stores it for the servers
   reply-quality  score replies for relevance, completeness, interpretability,
                timeliness and tone (--data F --out TSV [--limit-days 15])
+  hotspots     hot issues of a message file: 热点问题表 and 热点问题留言明细表 (TSV, Excel)
+               (--data F --out DIR [--top 5])
 
 common flags: --db PATH (default $LIZHENG_DB or var/lizheng.db)
 run 'lizheng <command> --help' for a command's flags.
@@ -68,6 +71,9 @@ int main(int argc, char** argv) {
     }
     if (cmd == "reply-quality") {
       return lizheng::insight::RunReplyQualityCommand(rest, std::cout, std::cerr);
+    }
+    if (cmd == "hotspots") {
+      return lizheng::insight::hotspots::RunHotspotsCommand(rest, std::cout, std::cerr);
     }
   } catch (const std::exception& e) {
     std::cerr << "lizheng " << cmd << ": internal error: " << e.what() << "\n";
