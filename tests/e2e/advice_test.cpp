@@ -90,5 +90,28 @@ TEST_F(AdviceTest, RisksInTheTextPutTheRequestOnTheFastLane) {
   EXPECT_FALSE(loop().View(loop().Record(kLamp))["fast_lane"]);
 }
 
+TEST_F(AdviceTest, TheDraftReplyIsScoredForTheReviewer) {
+  const std::int64_t id = loop().Replied("dh-01");
+  ApiResponse advice = api().Get("/api/v1/work-orders/" + std::to_string(id) + "/advice", Token("reviewer"));
+  ASSERT_EQ(advice.status, 200) << advice.Describe();
+  const json& q = advice["reply_quality"];
+  ASSERT_TRUE(q.is_object()) << advice.body;
+  EXPECT_EQ(q["of"], "draft");
+  ASSERT_EQ(q["dimensions"].size(), 5u);
+  std::set<std::string> dims;
+  for (const json& d : q["dimensions"]) {
+    dims.insert(d["dimension"].get<std::string>());
+    if (d["dimension"] == "timeliness") {
+      EXPECT_TRUE(d["assessed"]) << d;  // against the reply clock
+    }
+    EXPECT_FALSE(d["reasons"].empty()) << d;
+  }
+  EXPECT_EQ(dims, (std::set<std::string>{"relevance", "completeness", "interpretability", "timeliness", "tone"}));
+  // A request without a reply has nothing to score.
+  EXPECT_TRUE(api().Get("/api/v1/work-orders/" + std::to_string(loop().Record(kLamp)) + "/advice",
+                        Token("dispatcher"))["reply_quality"]
+                  .is_null());
+}
+
 }  // namespace
 }  // namespace lizheng::e2e

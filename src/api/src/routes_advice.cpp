@@ -21,6 +21,30 @@ json CategoryAdviceJson(const std::optional<app::CategoryAdvice>& c, const app::
           {"keywords", c->keywords}};
 }
 
+json ReplyQualityJson(const app::Advice& a) {
+  if (!a.reply_quality) return nullptr;
+  const insight::ReplyAssessment& q = *a.reply_quality;
+  json dims = json::array();
+  for (const insight::DimensionScore& ds : q.dimensions) {
+    json reasons = json::array();
+    for (const insight::ReplyReason& r : ds.reasons)
+      reasons.push_back({{"code", insight::ReasonCodeName(r.code)}, {"problem", r.problem}, {"zh", r.zh}, {"en", r.en}});
+    dims.push_back({{"dimension", insight::DimensionName(ds.dimension)},
+                    {"zh", insight::DimensionLabelZh(ds.dimension)},
+                    {"en", insight::DimensionLabelEn(ds.dimension)},
+                    {"assessed", ds.assessed},
+                    {"score", ds.score},
+                    {"reasons", reasons}});
+  }
+  return {{"of", a.reply_is_draft ? "draft" : "reply"},
+          {"overall", q.overall},
+          {"verdict",
+           {{"code", insight::VerdictName(q.verdict)},
+            {"zh", insight::VerdictLabelZh(q.verdict)},
+            {"en", insight::VerdictLabelEn(q.verdict)}}},
+          {"dimensions", dims}};
+}
+
 json AdviceJson(const app::Advice& a, const app::JurisdictionData& d, Timestamp now) {
   json units = json::array();
   for (const insight::UnitSuggestion& u : a.units) {
@@ -38,7 +62,10 @@ json AdviceJson(const app::Advice& a, const app::JurisdictionData& d, Timestamp 
     item["reasons"] = ReasonsJson(r.match.reasons);
     repeats.push_back(std::move(item));
   }
-  return {{"category", CategoryAdviceJson(a.category, d)}, {"units", units}, {"repeats", repeats}};
+  return {{"category", CategoryAdviceJson(a.category, d)},
+          {"units", units},
+          {"repeats", repeats},
+          {"reply_quality", ReplyQualityJson(a)}};
 }
 
 Status ShowAdvice(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {

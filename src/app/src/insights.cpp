@@ -3,6 +3,10 @@
 // loading are in insights_training.cpp.
 #include "lizheng/app/insights.hpp"
 
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
 #include "insights_models.hpp"
 #include "lizheng/insight/keyword_classifier.hpp"
 #include "lizheng/insight/risk_flags.hpp"
@@ -55,7 +59,55 @@ Insights::Insights(store::Store& store, JurisdictionCache& cache, const TimeSour
       time_(time),
       segmenter_(std::move(segmenter)),
       options_(options),
-      risk_detector_(std::make_unique<insight::RiskDetector>()) {}
+      risk_detector_(std::make_unique<insight::RiskDetector>()) {
+  std::ifstream idf(options_.idf_path, std::ios::binary);
+  std::ostringstream text;
+  if (idf) text << idf.rdbuf();
+  auto scorer = insight::ReplyScorer::FromParts(segmenter_, text.str(), options_.idf_path);
+  if (scorer.ok()) {
+    reply_scorer_ = std::move(scorer).value();
+  } else {
+    std::cerr << "insights: replies are not scored: " << scorer.error().message << "\n";
+  }
+}
+
+namespace {
+
+// Time from `a` to `b` in `unit`, on the jurisdiction's working calendar.
+double Elapsed(const WorkingCalendar& cal, LimitUnit unit, Timestamp a, Timestamp b) {
+  const double seconds = std::chrono::duration<double>(b - a).count();
+  switch (unit) {
+    case LimitUnit::kMinutes: return seconds / 60.0;
+    case LimitUnit::kHours: return seconds / 3600.0;
+    case LimitUnit::kDays: return seconds / 86400.0;
+    case LimitUnit::kWorkingMinutes: return static_cast<double>(cal.WorkingMinutesBetween(a, b));
+    case LimitUnit::kWorkingHours: return static_cast<double>(cal.WorkingMinutesBetween(a, b)) / 60.0;
+    case LimitUnit::kWorkingDays: return cal.WorkingDaysBetween(a, b);
+  }
+  return seconds / 86400.0;
+}
+
+}  // namespace
+
+void Insights::ScoreReply(const JurisdictionData& data, const WorkOrder& wo, Advice& advice) const {
+  const Reply* reply = wo.draft_reply ? &*wo.draft_reply : (wo.reply ? &*wo.reply : nullptr);
+  if (!reply_scorer_ || reply == nullptr) return;
+  insight::ReplyToScore in{wo.title, wo.detail, reply->text, std::nullopt};
+  // Timeliness against the reply clock as it ran (extensions included).
+  const Clock* clock = nullptr;
+  for (const Clock& c : wo.clocks)
+    if (c.kind == ClockKind::kReply) clock = &c;
+  if (clock != nullptr) {
+    const LimitSpan limit = data.limits.Lookup(wo.type, wo.category_code, wo.urgency).reply;
+    const double allowed = Elapsed(data.calendar, limit.unit, clock->started, clock->due);
+    const double used = Elapsed(data.calendar, limit.unit, clock->started, reply->at);
+    if (allowed > 0) in.timing = insight::ReplyTiming{used, LimitSpan{std::max(1, static_cast<int>(allowed + 0.5)), limit.unit}};
+  }
+  auto scored = reply_scorer_->Score(in);
+  if (!scored.ok()) return;  // a reply the scorer cannot read is shown unscored
+  advice.reply_quality = std::move(scored).value();
+  advice.reply_is_draft = wo.draft_reply.has_value();
+}
 
 Insights::~Insights() = default;
 
@@ -116,6 +168,7 @@ Result<Advice> Insights::Advise(const JurisdictionData& data, const WorkOrder& w
     std::lock_guard lock(m->mu);
     advice.units = m->dispatch.Suggest(dir, day, category, wo.area_code);
   }
+  ScoreReply(data, wo, advice);
   if (wo.IsTerminal()) return advice;  // nothing left to merge
 
   store::WorkOrderQuery q;

@@ -18,6 +18,7 @@
 #include "lizheng/app/jurisdiction_cache.hpp"
 #include "lizheng/core/work_order.hpp"
 #include "lizheng/insight/dispatch_advisor.hpp"
+#include "lizheng/insight/reply_quality.hpp"
 #include "lizheng/insight/request_similarity.hpp"
 #include "lizheng/store/store.hpp"
 #include "lizheng/text/segmenter.hpp"
@@ -39,6 +40,8 @@ struct InsightsOptions {
   int max_dispatch_history = 200000;
   // A model guess below this confidence is advice only: not filled in.
   double fill_in_confidence = 0.5;
+  // jieba's IDF table for the reply scorer; missing: all words weigh the same.
+  std::string idf_path = "/usr/lib/python3/dist-packages/jieba/analyse/idf.txt";
 };
 
 // A suggested category for a work order.
@@ -55,11 +58,14 @@ struct RepeatAdvice {
   insight::RepeatMatch match;
 };
 
-// Everything the workbench shows a dispatcher beside one work order.
+// Everything the workbench shows beside one work order.
 struct Advice {
   std::optional<CategoryAdvice> category;
   std::vector<insight::UnitSuggestion> units;
   std::vector<RepeatAdvice> repeats;
+  // The draft reply waiting for review (else the published reply), scored.
+  std::optional<insight::ReplyAssessment> reply_quality;
+  bool reply_is_draft = false;
 };
 
 // What a retraining pass did, for logs and the command line.
@@ -102,6 +108,7 @@ class Insights {
   Result<TrainingReport> Train(JurisdictionId j, Models& m);
   Status LearnDispatchHistory(JurisdictionId j, const JurisdictionData& data, Models& m);
   std::optional<CategoryAdvice> Classify(Models& m, std::string_view title, std::string_view detail);
+  void ScoreReply(const JurisdictionData& data, const WorkOrder& wo, Advice& advice) const;
 
   store::Store& store_;
   JurisdictionCache& cache_;
@@ -112,6 +119,7 @@ class Insights {
   std::map<JurisdictionId, std::shared_ptr<Models>> models_;
   std::mutex train_mu_;  // one training at a time
   std::unique_ptr<const insight::RiskDetector> risk_detector_;  // immutable, shared by threads
+  std::optional<insight::ReplyScorer> reply_scorer_;            // immutable, shared by threads
 };
 
 // The names of the jurisdiction files the analytics keep.
