@@ -197,6 +197,7 @@ HttpServer::HttpServer(ApiServices services, ServerOptions options)
   RegisterReferenceRoutes(svr, impl_->ctx);
   RegisterFigureRoutes(svr, impl_->ctx);
   RegisterAdviceRoutes(svr, impl_->ctx);
+  RegisterHotspotRoutes(svr, impl_->ctx);
   if (!web.empty()) {
     svr.set_mount_point("/", web);
     // Vite names the bundles by content hash, so they never change under

@@ -46,6 +46,7 @@ void RegisterWorkOrderRoutes(httplib::Server& svr, const RouteContext& ctx);
 void RegisterReferenceRoutes(httplib::Server& svr, const RouteContext& ctx);
 void RegisterFigureRoutes(httplib::Server& svr, const RouteContext& ctx);
 void RegisterAdviceRoutes(httplib::Server& svr, const RouteContext& ctx);
+void RegisterHotspotRoutes(httplib::Server& svr, const RouteContext& ctx);
 
 // The cookie names of a browser session.
 inline constexpr const char* kSessionCookie = "lz_session";

@@ -1,6 +1,7 @@
 // Private: one jurisdiction's models inside Insights.
 #pragma once
 
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -19,6 +20,9 @@ struct Insights::Models {
   insight::KeywordClassifier keywords;
   insight::DispatchAdvisor dispatch;
   bool history_loaded = false;
+
+  std::mutex hot_mu;  // guards hot: the tracker has one writer at a time
+  std::unique_ptr<insight::hotspots::HotspotTracker> hot;  // null until replayed
 };
 
 }  // namespace lizheng::app

@@ -184,6 +184,12 @@ Result<TrainingReport> Insights::Refresh(JurisdictionId j, bool force) {
     if (stale) m->last_attempt = now;
   }
   if (load_history) LZ_RETURN_IF_ERROR(LearnDispatchHistory(j, *data, *m));
+  bool replay = false;
+  {
+    std::lock_guard lock(m->hot_mu);
+    replay = m->hot == nullptr;
+  }
+  if (replay) LZ_RETURN_IF_ERROR(ReplayHotspots(j, *data, *m));
   TrainingReport report;
   report.jurisdiction = j;
   if (stale) {

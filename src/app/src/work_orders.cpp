@@ -52,6 +52,7 @@ Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& sub
   const Timestamp now = time_.Now();
   const std::string query_code = random_.Digits(8);
   Receipt receipt;
+  std::optional<WorkOrder> filed;  // for the hot spots, once committed
   LZ_RETURN_IF_ERROR(store_.Write([&](store::WriteTxn& txn) -> Status {
     if (!s.idempotency_key.empty()) {
       LZ_ASSIGN_OR_RETURN(std::optional<WorkOrder> earlier,
@@ -72,8 +73,10 @@ Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& sub
     t.event.work_order = t.after.id;
     LZ_RETURN_IF_ERROR(txn.AppendEvent(t.event));
     receipt = ReceiptOf(t.after, false);
+    if (insights_) filed = t.after;
     return OkStatus();
   }));
+  if (filed) insights_->Track(*data, *filed);
   return receipt;
 }
 

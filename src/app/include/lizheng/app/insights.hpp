@@ -18,6 +18,7 @@
 #include "lizheng/app/jurisdiction_cache.hpp"
 #include "lizheng/core/work_order.hpp"
 #include "lizheng/insight/dispatch_advisor.hpp"
+#include "lizheng/insight/hotspots/hotspot_tracker.hpp"
 #include "lizheng/insight/reply_quality.hpp"
 #include "lizheng/insight/request_similarity.hpp"
 #include "lizheng/store/store.hpp"
@@ -68,6 +69,19 @@ struct Advice {
   bool reply_is_draft = false;
 };
 
+// One hot issue with (the first of) its member work orders, newest last.
+struct HotIssue {
+  insight::hotspots::IssueSummary summary;
+  std::vector<WorkOrder> members;
+};
+
+// The hot spots of a jurisdiction: the hottest issues and the latest alerts.
+struct HotspotsView {
+  bool ready = false;  // false until the tracker has replayed the recent requests
+  std::vector<HotIssue> issues;
+  std::vector<insight::hotspots::HotspotAlert> alerts;  // newest first
+};
+
 // What a retraining pass did, for logs and the command line.
 struct TrainingReport {
   JurisdictionId jurisdiction = 0;
@@ -97,8 +111,18 @@ class Insights {
   // Learns from an action just performed (a dispatch kept, a return).
   void Observe(const JurisdictionData& data, const WorkOrder& before, const WorkOrder& after);
 
-  // Loads what the jurisdiction has (stored model, dispatch history) the
-  // first time, and retrains the classifier when it is stale or `force`.
+  // Feeds a request just filed to the hot-spot tracker (once it has
+  // replayed the recent history; earlier requests are in that replay).
+  void Track(const JurisdictionData& data, const WorkOrder& wo);
+
+  // The `top` hottest issues: active within the last week when `now_only`,
+  // else over the tracker's whole memory (open and recently closed issues),
+  // each with up to `members` of its work orders; and the latest alerts.
+  Result<HotspotsView> Hotspots(JurisdictionId j, std::size_t top, bool now_only, std::size_t members);
+
+  // Loads what the jurisdiction has (stored model, dispatch history, the
+  // requests of the hot-spot window) the first time, and retrains the
+  // classifier when it is stale or `force`.
   Result<TrainingReport> Refresh(JurisdictionId j, bool force = false);
 
  private:
@@ -107,6 +131,7 @@ class Insights {
   std::shared_ptr<Models> BuildModels(JurisdictionId j, const JurisdictionData& data);
   Result<TrainingReport> Train(JurisdictionId j, Models& m);
   Status LearnDispatchHistory(JurisdictionId j, const JurisdictionData& data, Models& m);
+  Status ReplayHotspots(JurisdictionId j, const JurisdictionData& data, Models& m);
   std::optional<CategoryAdvice> Classify(Models& m, std::string_view title, std::string_view detail);
   void ScoreReply(const JurisdictionData& data, const WorkOrder& wo, Advice& advice) const;
 

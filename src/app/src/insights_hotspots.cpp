@@ -1,0 +1,103 @@
+// Insights: the hot-spot tracker of each jurisdiction, replayed from the
+// store over its window at start-up and fed by every request filed after.
+#include <algorithm>
+#include <iostream>
+
+#include "insights_models.hpp"
+#include "lizheng/app/insights.hpp"
+
+namespace lizheng::app {
+namespace {
+
+namespace hs = insight::hotspots;
+
+hs::HotspotRequest ToHotspotRequest(const Directory& dir, const WorkOrder& wo) {
+  hs::HotspotRequest r;
+  r.id = std::to_string(wo.id);
+  // Distinct citizens are counted by phone (kept in memory only), else
+  // each request counts as its own citizen.
+  r.citizen = wo.citizen.phone;
+  r.time = wo.created_at;
+  r.title = wo.title;
+  r.details = wo.detail;
+  r.area_code = wo.area_code;
+  if (const Area* a = dir.FindArea(wo.area_code)) {
+    const Area* district = a->parent_code.empty() ? nullptr : dir.FindArea(a->parent_code);
+    r.area_name = district ? district->name + a->name : a->name;
+  }
+  r.address = wo.address;
+  r.category = std::string(FirstLevelCode(wo.category_code));
+  r.urgency = wo.fast_lane && wo.urgency == Urgency::kNormal ? Urgency::kUrgent : wo.urgency;
+  return r;
+}
+
+void Add(hs::HotspotTracker& tracker, const Directory& dir, const WorkOrder& wo) {
+  auto outcome = tracker.Add(ToHotspotRequest(dir, wo));
+  if (!outcome.ok()) return;  // a request without text: nothing to group
+  if (outcome->alert)
+    std::cerr << "hotspots: " << dir.jurisdiction().code << ": "
+              << hs::AlertKindName(outcome->alert->kind) << " " << outcome->alert->place << " "
+              << outcome->alert->description << "\n";
+}
+
+}  // namespace
+
+Status Insights::ReplayHotspots(JurisdictionId j, const JurisdictionData& data, Models& m) {
+  hs::HotspotOptions options;
+  options.utc_offset_minutes = data.directory.jurisdiction().utc_offset_minutes;
+  auto tracker = std::make_unique<hs::HotspotTracker>(segmenter_, options);
+  store::WorkOrderQuery q;
+  q.jurisdiction = j;
+  q.created_from = time_.Now() - std::chrono::hours(24 * options.idle_days);
+  q.limit = 1000;
+  std::vector<WorkOrder> window;  // newest first
+  for (bool more = true; more;) {
+    store::WorkOrderPage page;
+    LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+      LZ_ASSIGN_OR_RETURN(page, txn.ListWorkOrders(q));
+      return OkStatus();
+    }));
+    window.insert(window.end(), page.items.begin(), page.items.end());
+    more = page.has_more && !page.items.empty();
+    if (more) q.after = std::make_pair(page.items.back().created_at, page.items.back().id);
+  }
+  for (auto it = window.rbegin(); it != window.rend(); ++it) Add(*tracker, data.directory, *it);
+  std::lock_guard lock(m.hot_mu);
+  m.hot = std::move(tracker);
+  return OkStatus();
+}
+
+void Insights::Track(const JurisdictionData& data, const WorkOrder& wo) {
+  auto m = ModelsFor(data.directory.jurisdiction().id);
+  std::lock_guard lock(m->hot_mu);
+  if (m->hot) Add(*m->hot, data.directory, wo);
+}
+
+Result<HotspotsView> Insights::Hotspots(JurisdictionId j, std::size_t top, bool now_only,
+                                        std::size_t members) {
+  auto m = ModelsFor(j);
+  HotspotsView view;
+  {
+    std::lock_guard lock(m->hot_mu);
+    if (!m->hot) return view;
+    view.ready = true;
+    for (auto& s : m->hot->TopIssues(top, now_only ? std::optional<Timestamp>(time_.Now()) : std::nullopt))
+      view.issues.push_back(HotIssue{std::move(s), {}});
+    const auto& alerts = m->hot->RecentAlerts();
+    for (auto it = alerts.rbegin(); it != alerts.rend() && view.alerts.size() < 20; ++it)
+      view.alerts.push_back(*it);
+  }
+  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+    for (HotIssue& issue : view.issues) {
+      const auto& ids = issue.summary.member_ids;
+      for (std::size_t i = 0; i < ids.size() && issue.members.size() < members; ++i) {
+        auto wo = txn.GetWorkOrder(j, std::stoll(ids[i]));
+        if (wo.ok()) issue.members.push_back(std::move(wo).value());
+      }
+    }
+    return OkStatus();
+  }));
+  return view;
+}
+
+}  // namespace lizheng::app
