@@ -225,4 +225,74 @@ describe('AdvicePanel', () => {
     expect(wrapper.find('[data-test="advice-error"]').exists()).toBe(false)
     expect(wrapper.findAll('[data-test="advice-units"] ol > li')).toHaveLength(3)
   })
+
+  it('scores the draft waiting for review: overall, verdict, each dimension and its problems', async () => {
+    const quality = {
+      of: 'draft',
+      overall: 48,
+      verdict: { code: 'poor', zh: '较差', en: 'Poor' },
+      dimensions: [
+        { dimension: 'relevance', zh: '相关性', en: 'Relevance', assessed: true, score: 82, reasons: [] },
+        {
+          dimension: 'tone',
+          zh: '态度',
+          en: 'Tone',
+          assessed: true,
+          score: 20,
+          reasons: [
+            { code: 'tone.brush_off', problem: true, zh: '答复有推诿语气', en: 'The reply brushes the citizen off' },
+            { code: 'tone.polite', problem: false, zh: '使用了礼貌用语', en: 'Polite wording' },
+          ],
+        },
+        { dimension: 'timeliness', zh: '及时性', en: 'Timeliness', assessed: false, score: 0, reasons: [] },
+      ],
+    }
+    const { wrapper, i18n } = await open(server({ answer: () => [200, advice({ reply_quality: quality })] }))
+    const part = wrapper.find('[data-test="advice-quality"]')
+    expect(part.exists()).toBe(true)
+    expect(part.find('h3').text()).toBe('答复质量（待审核答复）')
+    const overall = part.find('[data-test="advice-quality-overall"]')
+    expect(overall.text()).toContain('总分 48')
+    const verdict = overall.find('[data-test="advice-quality-verdict-poor"]')
+    expect(verdict.text()).toContain('较差')
+    expect(verdict.classes()).toContain('quality__verdict--poor')
+
+    const tone = part.find('[data-test="advice-quality-tone"]')
+    expect(tone.find('h4').text()).toBe('态度')
+    const meter = tone.find('[role="meter"]')
+    expect(meter.attributes('aria-valuenow')).toBe('20')
+    expect(meter.attributes('aria-label')).toBe('态度得分')
+    const reasons = tone.findAll('li')
+    expect(reasons).toHaveLength(2)
+    expect(reasons[0].classes()).toContain('quality__problem')
+    expect(reasons[0].text()).toContain('⚠')
+    expect(reasons[0].text()).toContain('问题：')
+    expect(reasons[0].text()).toContain('答复有推诿语气')
+    expect(reasons[1].classes()).not.toContain('quality__problem')
+    expect(reasons[1].text()).not.toContain('⚠')
+
+    const timeliness = part.find('[data-test="advice-quality-timeliness"]')
+    expect(timeliness.find('[role="meter"]').exists()).toBe(false)
+    expect(timeliness.text()).toContain('未评估')
+    expect(part.find('[data-test="advice-quality-relevance"] [role="meter"]').attributes('aria-valuenow')).toBe('82')
+
+    i18n.global.locale.value = 'en'
+    await settle()
+    expect(part.find('h3').text()).toBe('Reply quality (draft waiting for review)')
+    expect(verdict.text()).toContain('Poor')
+    expect(tone.text()).toContain('The reply brushes the citizen off')
+    expect(timeliness.text()).toContain('not assessed')
+  })
+
+  it('says when it scores the published reply, and hides reply quality when there is none', async () => {
+    const published = { of: 'reply', overall: 90, verdict: { code: 'good', zh: '良好', en: 'Good' }, dimensions: [] }
+    const first = await open(server({ answer: () => [200, advice({ reply_quality: published })] }))
+    expect(first.wrapper.find('[data-test="advice-quality"] h3').text()).toBe('答复质量（已发布的答复）')
+    expect(first.wrapper.find('[data-test="advice-quality-verdict-good"]').text()).toBe('良好')
+    first.wrapper.unmount()
+
+    const { wrapper } = await open(server({ answer: () => [200, advice({ reply_quality: null })] }))
+    expect(wrapper.find('[data-test="advice"]').exists()).toBe(true)
+    expect(wrapper.find('[data-test="advice-quality"]').exists()).toBe(false)
+  })
 })
