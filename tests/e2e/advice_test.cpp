@@ -55,6 +55,18 @@ TEST_F(AdviceTest, AdviceNamesUnitsWithReasonsAndTheOpenRepeat) {
   EXPECT_TRUE(after["repeats"].empty()) << after.body;
 }
 
+TEST_F(AdviceTest, AnOperatorRecordingACallHearsOfTheOpenRepeatAtOnce) {
+  const std::int64_t first = loop().Record(kLamp);
+  const json receipt = loop().RecordReceipt(kLampAgain);
+  ASSERT_TRUE(receipt.contains("possible_repeats")) << receipt;
+  ASSERT_FALSE(receipt["possible_repeats"].empty()) << receipt;
+  EXPECT_EQ(receipt["possible_repeats"][0]["id"], first);
+  EXPECT_FALSE(receipt["possible_repeats"][0]["reasons"].empty());
+  // A citizen's receipt never lists other people's requests.
+  const json citizen = loop().File(kLampAgain);
+  EXPECT_FALSE(citizen.contains("possible_repeats")) << citizen;
+}
+
 TEST_F(AdviceTest, AdviceHasTheWorkOrdersVisibility) {
   const std::int64_t id = loop().Record(kLamp);
   const std::string path = "/api/v1/work-orders/" + std::to_string(id) + "/advice";

@@ -102,6 +102,16 @@ json WorkOrderSummaryJson(const WorkOrder& wo, const app::JurisdictionData& d, T
           {"version", wo.version}};
 }
 
+json RepeatAdviceJson(const app::RepeatAdvice& r, const app::JurisdictionData& d, Timestamp now) {
+  json item = WorkOrderSummaryJson(r.work_order, d, now);
+  item["score"] = r.match.score;
+  item["text_similarity"] = r.match.text_similarity;
+  json reasons = json::array();
+  for (const auto& x : r.match.reasons) reasons.push_back({{"code", x.code}, {"zh", x.zh}, {"en", x.en}});
+  item["reasons"] = reasons;
+  return item;
+}
+
 json AssessmentJson(const std::optional<Assessment>& a, const app::JurisdictionData& d) {
   if (!a) return nullptr;
   json risks = json::array();

@@ -17,6 +17,10 @@ json EventJson(const Event& e, const app::JurisdictionData& d);
 // The queue row.
 json WorkOrderSummaryJson(const WorkOrder& wo, const app::JurisdictionData& d, Timestamp now);
 // The full work-order screen.
+// An open work order that may be the same request: its queue row plus the
+// similarity and the reasons.
+json RepeatAdviceJson(const app::RepeatAdvice& r, const app::JurisdictionData& d, Timestamp now);
+
 json WorkOrderViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d, Timestamp now);
 // The citizen's view by tracking number and query code.
 json CitizenViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d);

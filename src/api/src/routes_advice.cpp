@@ -55,13 +55,7 @@ json AdviceJson(const app::Advice& a, const app::JurisdictionData& d, Timestamp 
                      {"reasons", ReasonsJson(u.reasons)}});
   }
   json repeats = json::array();
-  for (const app::RepeatAdvice& r : a.repeats) {
-    json item = WorkOrderSummaryJson(r.work_order, d, now);
-    item["score"] = r.match.score;
-    item["text_similarity"] = r.match.text_similarity;
-    item["reasons"] = ReasonsJson(r.match.reasons);
-    repeats.push_back(std::move(item));
-  }
+  for (const app::RepeatAdvice& r : a.repeats) repeats.push_back(RepeatAdviceJson(r, d, now));
   return {{"category", CategoryAdviceJson(a.category, d)},
           {"units", units},
           {"repeats", repeats},

@@ -89,7 +89,13 @@ Status Submit(const RouteContext& ctx, const httplib::Request& req, httplib::Res
               {"state", {{"code", ToWire(r.state)}, {"label", ToChinese(r.state)}}},
               {"created_at", FormatTimestamp(r.created_at, data->directory.jurisdiction().utc_offset_minutes)},
               {"replayed", r.replayed}};
-  if (staff) out["work_order_id"] = r.id;
+  if (staff) {
+    out["work_order_id"] = r.id;
+    json repeats = json::array();
+    for (const app::RepeatAdvice& x : r.possible_repeats)
+      repeats.push_back(RepeatAdviceJson(x, *data, ctx.services.time.Now()));
+    out["possible_repeats"] = repeats;
+  }
   SendJson(res, r.replayed ? 200 : 201, out);
   return OkStatus();
 }

@@ -170,7 +170,12 @@ Result<Advice> Insights::Advise(const JurisdictionData& data, const WorkOrder& w
   }
   ScoreReply(data, wo, advice);
   if (wo.IsTerminal()) return advice;  // nothing left to merge
+  LZ_ASSIGN_OR_RETURN(advice.repeats, Repeats(data, wo));
+  return advice;
+}
 
+Result<std::vector<RepeatAdvice>> Insights::Repeats(const JurisdictionData& data, const WorkOrder& wo) {
+  const Directory& dir = data.directory;
   store::WorkOrderQuery q;
   q.jurisdiction = dir.jurisdiction().id;
   q.states = kOpenStates;
@@ -190,14 +195,15 @@ Result<Advice> Insights::Advise(const JurisdictionData& data, const WorkOrder& w
     const bool linked = c.merged_into == wo.id || (wo.merged_into && *wo.merged_into == c.id);
     if (!linked) pool.push_back(TextOf(c));
   }
+  std::vector<RepeatAdvice> out;
   for (insight::RepeatMatch& match : insight::FindRepeats(TextOf(wo), pool, dir, options)) {
     for (WorkOrder& c : page.items) {
       if (c.id != match.id) continue;
-      advice.repeats.push_back(RepeatAdvice{c, std::move(match)});
+      out.push_back(RepeatAdvice{c, std::move(match)});
       break;
     }
   }
-  return advice;
+  return out;
 }
 
 void Insights::Observe(const JurisdictionData& data, const WorkOrder& before, const WorkOrder& after) {

@@ -13,7 +13,7 @@ EngineContext MakeContext(const JurisdictionData& d, Timestamp now, const WorkOr
 }
 
 Receipt ReceiptOf(const WorkOrder& wo, bool replayed) {
-  return Receipt{wo.id, wo.tracking_no, wo.query_code, wo.state, wo.created_at, replayed};
+  return Receipt{wo.id, wo.tracking_no, wo.query_code, wo.state, wo.created_at, replayed, {}};
 }
 
 // Writes one transition: the work order, its event, its notices.
@@ -76,7 +76,14 @@ Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& sub
     if (insights_) filed = t.after;
     return OkStatus();
   }));
-  if (filed) insights_->Track(*data, *filed);
+  if (filed) {
+    insights_->Track(*data, *filed);
+    if (actor.role != Role::kCitizen) {
+      // Advice only: a failed lookup must not fail a request already filed.
+      auto repeats = insights_->Repeats(*data, *filed);
+      if (repeats.ok()) receipt.possible_repeats = std::move(repeats).value();
+    }
+  }
   return receipt;
 }
 

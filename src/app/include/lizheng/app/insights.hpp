@@ -108,6 +108,10 @@ class Insights {
   // reasons, and open repeats with their similarity.
   Result<Advice> Advise(const JurisdictionData& data, const WorkOrder& wo);
 
+  // The open work orders `wo` may repeat, best first (the repeats of the
+  // advice alone, for intake).
+  Result<std::vector<RepeatAdvice>> Repeats(const JurisdictionData& data, const WorkOrder& wo);
+
   // Learns from an action just performed (a dispatch kept, a return).
   void Observe(const JurisdictionData& data, const WorkOrder& before, const WorkOrder& after);
 

@@ -22,6 +22,9 @@ struct Receipt {
   State state = State::kSubmitted;
   Timestamp created_at{};
   bool replayed = false;  // an earlier submission with the same idempotency key
+  // For a request recorded by staff: the open requests it may repeat, best
+  // first, so the operator can tell the caller at once. Never for citizens.
+  std::vector<RepeatAdvice> possible_repeats;
 };
 
 // One work order with everything its screen shows.
