@@ -87,8 +87,13 @@ suite.test(
     await shot('work-order')
 
     const accept = await startAction(page, '受理')
-    // The category: typed into the cascader, picked from its suggestions.
-    await accept.getByRole('textbox', { name: '分类' }).click()
+    // The category: the keyword rules or the model filled in the first
+    // level; the dispatcher refines it, typed into the cascader and picked
+    // from its suggestions.
+    const category = accept.getByRole('textbox', { name: '分类' })
+    assert.equal(await category.inputValue(), '城乡建设')
+    await category.click()
+    await page.keyboard.press('Control+A')
     await page.keyboard.type('路灯照明')
     await page.getByRole('listitem').filter({ hasText: '城乡建设 / 市容市貌 / 路灯照明' }).click()
     await shot('accept-form')
