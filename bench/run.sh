@@ -4,6 +4,8 @@
 #   submissions: 32 concurrent clients, durable acknowledgements, 20 s
 #   queue: a unit's first queue page with N work orders (default 1,000,000)
 #   hotspots: N generated requests through the hot-spot tracker (one thread)
+#   risk flags and personal data: the real messages of ../shared/datasets
+#   (skipped when the data set is not beside the checkout)
 set -euo pipefail
 build=${1:-build}
 big=${BENCH_REQUESTS:-1000000}
@@ -38,3 +40,12 @@ serve "$work/big.db"
 
 echo "# hot spots over $big generated requests" >&2
 "$build/bench/hotspots_bench" "$big"
+
+data=../shared/datasets/teddy2020
+if [ -d "$data" ]; then
+  echo "# risk flags and personal data over the real messages" >&2
+  "$build/bench/risk_flags_bench" "$data/messages.tsv" "$data/hot.tsv"
+  "$build/bench/personal_data_bench" "$data"
+else
+  echo "# $data is absent: risk-flag and personal-data benchmarks skipped" >&2
+fi
