@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lizheng/text/tsv_cells.hpp"
+
 namespace lizheng::bench {
 
 struct TsvRow {
@@ -19,50 +21,25 @@ struct TsvRow {
   std::string reply;     // 答复意见, when the file has it
 };
 
-inline std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> cells;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t tab = line.find('\t', start);
-    cells.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) return cells;
-    start = tab + 1;
-  }
-}
-
-// The two characters '\' 'n' in a cell are a line break.
-inline std::string Unescape(std::string cell) {
-  std::string out;
-  for (std::size_t i = 0; i < cell.size(); ++i) {
-    if (cell[i] == '\\' && i + 1 < cell.size() && cell[i + 1] == 'n') {
-      out += '\n';
-      ++i;
-    } else {
-      out += cell[i];
-    }
-  }
-  return out;
-}
-
 // Reads `path`; an unreadable file gives no rows.
 inline std::vector<TsvRow> ReadTeddy2020(const std::string& path) {
   std::ifstream in(path);
   std::vector<TsvRow> rows;
   std::string line;
   if (!std::getline(in, line)) return rows;
-  const std::vector<std::string> header = SplitTabs(line);
+  const std::vector<text::TsvCell> header = text::SplitTsvCells(line);
   auto column = [&](std::string_view name) {
     for (std::size_t i = 0; i < header.size(); ++i)
-      if (header[i] == name) return static_cast<int>(i);
+      if (header[i].text == name) return static_cast<int>(i);
     return -1;
   };
   const int id = column("留言编号"), title = column("留言主题"), detail = column("留言详情"),
             category = column("一级标签"), reply = column("答复意见");
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    const std::vector<std::string> cells = SplitTabs(line);
+    const std::vector<text::TsvCell> cells = text::SplitTsvCells(line);
     auto cell = [&](int i) {
-      return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? Unescape(cells[i])
+      return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? text::UnescapeTsvCell(cells[i].text)
                                                                   : std::string();
     };
     rows.push_back(TsvRow{cell(id), cell(title), cell(detail), cell(category), cell(reply)});

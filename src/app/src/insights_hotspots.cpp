@@ -2,6 +2,7 @@
 // store over its window at start-up and fed by every request filed after.
 #include <algorithm>
 #include <iostream>
+#include <limits>
 
 #include "insights_models.hpp"
 #include "lizheng/app/insights.hpp"
@@ -49,18 +50,9 @@ Status Insights::ReplayHotspots(JurisdictionId j, const JurisdictionData& data, 
   store::WorkOrderQuery q;
   q.jurisdiction = j;
   q.created_from = time_.Now() - std::chrono::hours(24 * options.idle_days);
-  q.limit = 1000;
   std::vector<WorkOrder> window;  // newest first
-  for (bool more = true; more;) {
-    store::WorkOrderPage page;
-    LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
-      LZ_ASSIGN_OR_RETURN(page, txn.ListWorkOrders(q));
-      return OkStatus();
-    }));
-    window.insert(window.end(), page.items.begin(), page.items.end());
-    more = page.has_more && !page.items.empty();
-    if (more) q.after = std::make_pair(page.items.back().created_at, page.items.back().id);
-  }
+  LZ_RETURN_IF_ERROR(ForEachRecent(store_, q, std::numeric_limits<int>::max(),
+                                   [&](const WorkOrder& wo) { window.push_back(wo); }));
   for (auto it = window.rbegin(); it != window.rend(); ++it) Add(*tracker, data.directory, *it);
   std::lock_guard lock(m.hot_mu);
   m.hot = std::move(tracker);

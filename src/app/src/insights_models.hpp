@@ -1,6 +1,7 @@
 // Private: one jurisdiction's models inside Insights.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -24,5 +25,10 @@ struct Insights::Models {
   std::mutex hot_mu;  // guards hot: the tracker has one writer at a time
   std::unique_ptr<insight::hotspots::HotspotTracker> hot;  // null until replayed
 };
+
+// Calls fn for the work orders `q` selects, newest first, at most `max`,
+// reading pages of 1,000 (q's limit and cursor are its own).
+Status ForEachRecent(store::Store& store, store::WorkOrderQuery q, int max,
+                     const std::function<void(const WorkOrder&)>& fn);
 
 }  // namespace lizheng::app

@@ -31,12 +31,12 @@ std::optional<std::string> FromBase64(std::string_view text) {
   return out;
 }
 
-// Calls fn for the jurisdiction's work orders, newest first, at most `max`.
-Status ForEachRecent(store::Store& store, JurisdictionId j, int max,
+}  // namespace
+
+Status ForEachRecent(store::Store& store, store::WorkOrderQuery q, int max,
                      const std::function<void(const WorkOrder&)>& fn) {
-  store::WorkOrderQuery q;
-  q.jurisdiction = j;
   q.limit = 1000;
+  q.after.reset();
   int seen = 0;
   for (bool more = true; more && seen < max;) {
     store::WorkOrderPage page;
@@ -52,6 +52,14 @@ Status ForEachRecent(store::Store& store, JurisdictionId j, int max,
     if (more) q.after = std::make_pair(page.items.back().created_at, page.items.back().id);
   }
   return OkStatus();
+}
+
+namespace {
+
+store::WorkOrderQuery AllOf(JurisdictionId j) {
+  store::WorkOrderQuery q;
+  q.jurisdiction = j;
+  return q;
 }
 
 bool SignedFor(State s) {
@@ -112,7 +120,7 @@ std::shared_ptr<Insights::Models> Insights::BuildModels(JurisdictionId j, const 
 
 Status Insights::LearnDispatchHistory(JurisdictionId j, const JurisdictionData& data, Models& m) {
   insight::DispatchAdvisor advisor;
-  LZ_RETURN_IF_ERROR(ForEachRecent(store_, j, options_.max_dispatch_history, [&](const WorkOrder& wo) {
+  LZ_RETURN_IF_ERROR(ForEachRecent(store_, AllOf(j), options_.max_dispatch_history, [&](const WorkOrder& wo) {
     if (wo.last_return)
       advisor.Learn({wo.category_code, wo.area_code, wo.last_return->unit, true}, data.directory);
     if (wo.lead_unit && SignedFor(wo.state))
@@ -129,7 +137,7 @@ Result<TrainingReport> Insights::Train(JurisdictionId j, Models& m) {
   report.jurisdiction = j;
   std::vector<insight::LabelledMessage> rows;
   std::map<std::string, int> per_label;
-  LZ_RETURN_IF_ERROR(ForEachRecent(store_, j, options_.max_training_messages * 4, [&](const WorkOrder& wo) {
+  LZ_RETURN_IF_ERROR(ForEachRecent(store_, AllOf(j), options_.max_training_messages * 4, [&](const WorkOrder& wo) {
     if (static_cast<int>(rows.size()) >= options_.max_training_messages) return;
     if (wo.category_code.empty()) return;
     if (wo.category_source != CategorySource::kStaff && wo.category_source != CategorySource::kCitizen)

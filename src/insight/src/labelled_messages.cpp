@@ -5,43 +5,14 @@
 #include <optional>
 #include <sstream>
 
+#include "lizheng/text/tsv_cells.hpp"
 #include "lizheng/text/utf8.hpp"
 
 namespace lizheng::insight {
 
 namespace {
 
-struct Cell {
-  std::string_view text;
-  std::size_t column = 0;  // 1-based byte column where the cell starts
-};
-
-std::vector<Cell> SplitCells(std::string_view line) {
-  std::vector<Cell> cells;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t tab = line.find('\t', start);
-    const std::size_t end = tab == std::string_view::npos ? line.size() : tab;
-    cells.push_back({line.substr(start, end - start), start + 1});
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return cells;
-}
-
-std::string Unescape(std::string_view cell) {
-  std::string out;
-  out.reserve(cell.size());
-  for (std::size_t i = 0; i < cell.size(); ++i) {
-    if (cell[i] == '\\' && i + 1 < cell.size() && cell[i + 1] == 'n') {
-      out.push_back('\n');
-      ++i;
-    } else {
-      out.push_back(cell[i]);
-    }
-  }
-  return out;
-}
+using text::TsvCell;
 
 Error ParseError(std::string_view source, std::size_t line, std::size_t column,
                  const std::string& what, std::string_view field) {
@@ -51,26 +22,11 @@ Error ParseError(std::string_view source, std::size_t line, std::size_t column,
                    std::string(field));
 }
 
-std::optional<std::size_t> FindColumn(const std::vector<Cell>& header, std::string_view name) {
+std::optional<std::size_t> FindColumn(const std::vector<TsvCell>& header, std::string_view name) {
   for (std::size_t i = 0; i < header.size(); ++i) {
     if (header[i].text == name) return i;
   }
   return std::nullopt;
-}
-
-// Splits the content into lines, dropping a trailing '\r'.
-std::vector<std::string_view> Lines(std::string_view content) {
-  std::vector<std::string_view> lines;
-  std::size_t pos = 0;
-  while (pos < content.size()) {
-    std::size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = content.substr(pos, nl - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    pos = nl + 1;
-  }
-  return lines;
 }
 
 }  // namespace
@@ -78,18 +34,18 @@ std::vector<std::string_view> Lines(std::string_view content) {
 Result<std::vector<LabelledMessage>> ParseLabelledMessagesTsv(std::string_view content,
                                                                std::string_view source_name) {
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);  // BOM
-  const std::vector<std::string_view> lines = Lines(content);
+  const std::vector<std::string_view> lines = text::SplitTsvLines(content);
   if (lines.empty() || lines[0].empty()) {
     return ParseError(source_name, 1, 1, "empty file; expected a header row", "header");
   }
-  const std::vector<Cell> header = SplitCells(lines[0]);
+  const std::vector<TsvCell> header = text::SplitTsvCells(lines[0]);
   std::size_t index[3] = {0, 0, 0};
   const std::string_view names[3] = {kTitleColumn, kDetailColumn, kLabelColumn};
   for (int i = 0; i < 3; ++i) {
     const std::optional<std::size_t> found = FindColumn(header, names[i]);
     if (!found) {
       std::string seen;
-      for (const Cell& c : header) seen += (seen.empty() ? "" : ", ") + std::string(c.text);
+      for (const TsvCell& c : header) seen += (seen.empty() ? "" : ", ") + std::string(c.text);
       return ParseError(source_name, 1, 1,
                         "missing column " + std::string(names[i]) + " in the header; found: " +
                             seen,
@@ -114,15 +70,15 @@ Result<std::vector<LabelledMessage>> ParseLabelledMessagesTsv(std::string_view c
       }
       return ParseError(source_name, line_no, pos + 1, "invalid UTF-8", "");
     }
-    const std::vector<Cell> cells = SplitCells(line);
+    const std::vector<TsvCell> cells = text::SplitTsvCells(line);
     if (cells.size() < needed) {
       return ParseError(source_name, line_no, line.size() + 1,
                         "expected at least " + std::to_string(needed) + " tab-separated cells, found " +
                             std::to_string(cells.size()),
                         "");
     }
-    const Cell& detail = cells[index[1]];
-    const Cell& label = cells[index[2]];
+    const TsvCell& detail = cells[index[1]];
+    const TsvCell& label = cells[index[2]];
     if (label.text.find_first_not_of(' ') == std::string_view::npos) {
       return ParseError(source_name, line_no, label.column,
                         "empty " + std::string(kLabelColumn) + "; every message needs its category",
@@ -133,7 +89,7 @@ Result<std::vector<LabelledMessage>> ParseLabelledMessagesTsv(std::string_view c
                         "empty " + std::string(kTitleColumn) + " and " + std::string(kDetailColumn),
                         kDetailColumn);
     }
-    rows.push_back({Unescape(cells[index[0]].text), Unescape(detail.text), std::string(label.text),
+    rows.push_back({text::UnescapeTsvCell(cells[index[0]].text), text::UnescapeTsvCell(detail.text), std::string(label.text),
                     line_no});
   }
   return rows;

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "lizheng/insight/labelled_messages.hpp"
+#include "lizheng/text/tsv_cells.hpp"
 #include "lizheng/text/utf8.hpp"
 
 namespace lizheng::insight {
@@ -18,33 +19,7 @@ namespace {
 using std::chrono::days;
 using std::chrono::seconds;
 
-struct Cell {
-  std::string_view text;
-  std::size_t column = 0;  // 1-based byte column where the cell starts
-};
-
-std::vector<Cell> SplitCells(std::string_view line) {
-  std::vector<Cell> cells;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t tab = line.find('\t', start);
-    const std::size_t end = tab == std::string_view::npos ? line.size() : tab;
-    cells.push_back({line.substr(start, end - start), start + 1});
-    if (tab == std::string_view::npos) return cells;
-    start = tab + 1;
-  }
-}
-
-std::string Unescape(std::string_view cell) {
-  std::string out;
-  out.reserve(cell.size());
-  for (std::size_t i = 0; i < cell.size(); ++i) {
-    const bool escape = cell[i] == '\\' && i + 1 < cell.size() && cell[i + 1] == 'n';
-    out.push_back(escape ? '\n' : cell[i]);
-    i += escape ? 1 : 0;
-  }
-  return out;
-}
+using text::TsvCell;
 
 Error ParseError(std::string_view source, std::size_t line, std::size_t column,
                  const std::string& what, std::string_view field) {
@@ -119,14 +94,14 @@ constexpr std::string_view kColumnNames[kColumnCount] = {
 
 Result<std::array<std::size_t, kColumnCount>> FindColumns(std::string_view header_line,
                                                           std::string_view source) {
-  const std::vector<Cell> header = SplitCells(header_line);
+  const std::vector<TsvCell> header = text::SplitTsvCells(header_line);
   std::array<std::size_t, kColumnCount> index{};
   for (std::size_t c = 0; c < kColumnCount; ++c) {
     std::size_t i = 0;
     while (i < header.size() && header[i].text != kColumnNames[c]) ++i;
     if (i == header.size()) {
       std::string seen;
-      for (const Cell& h : header) seen += (seen.empty() ? "" : ", ") + std::string(h.text);
+      for (const TsvCell& h : header) seen += (seen.empty() ? "" : ", ") + std::string(h.text);
       return ParseError(source, 1, 1,
                         "missing column " + std::string(kColumnNames[c]) +
                             " in the header; found: " + seen,
@@ -145,7 +120,7 @@ Result<RepliedMessage> ParseRow(std::string_view line, std::size_t line_no,
     while (text::DecodeOne(line, pos).valid) pos += text::DecodeOne(line, pos).length;
     return ParseError(source, line_no, pos + 1, "invalid UTF-8", "");
   }
-  const std::vector<Cell> cells = SplitCells(line);
+  const std::vector<TsvCell> cells = text::SplitTsvCells(line);
   const std::size_t needed = *std::max_element(index.begin(), index.end()) + 1;
   if (cells.size() < needed) {
     return ParseError(source, line_no, line.size() + 1,
@@ -179,9 +154,9 @@ Result<RepliedMessage> ParseRow(std::string_view line, std::size_t line_no,
                       kRepliedAtColumn);
   }
   m.id = std::string(cell(kId).text);
-  m.title = Unescape(cell(kTitle).text);
-  m.detail = Unescape(cell(kDetail).text);
-  m.reply = Unescape(cell(kReply).text);
+  m.title = text::UnescapeTsvCell(cell(kTitle).text);
+  m.detail = text::UnescapeTsvCell(cell(kDetail).text);
+  m.reply = text::UnescapeTsvCell(cell(kReply).text);
   m.line = line_no;
   return m;
 }
@@ -193,15 +168,10 @@ Result<std::vector<RepliedMessage>> ParseRepliedMessagesTsv(std::string_view con
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);  // BOM
   std::vector<RepliedMessage> rows;
   std::array<std::size_t, kColumnCount> index{};
-  std::size_t line_no = 0;
-  std::size_t pos = 0;
-  while (pos < content.size() || line_no == 0) {
-    std::size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = content.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  const std::vector<std::string_view> lines = text::SplitTsvLines(content);
+  if (lines.empty()) return ParseError(source_name, 1, 1, "empty file; expected a header row", "header");
+  for (std::size_t line_no = 1; line_no <= lines.size(); ++line_no) {
+    const std::string_view line = lines[line_no - 1];
     if (line_no == 1) {
       if (line.empty()) return ParseError(source_name, 1, 1, "empty file; expected a header row", "header");
       LZ_ASSIGN_OR_RETURN(index, FindColumns(line, source_name));

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <unordered_map>
 
-#include "tsv_cells.hpp"
+#include "lizheng/text/tsv_cells.hpp"
 
 namespace lizheng::insight::hotspots {
 
@@ -20,7 +20,7 @@ void AppendRow(std::string& out, std::initializer_list<std::string_view> cells) 
   bool first = true;
   for (const std::string_view c : cells) {
     if (!first) out.push_back('\t');
-    out += detail::EscapeCell(c);
+    out += text::EscapeTsvCell(c);
     first = false;
   }
   out.push_back('\n');

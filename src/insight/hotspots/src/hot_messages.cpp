@@ -8,7 +8,7 @@
 #include <unordered_map>
 
 #include "lizheng/text/utf8.hpp"
-#include "tsv_cells.hpp"
+#include "lizheng/text/tsv_cells.hpp"
 
 namespace lizheng::insight::hotspots {
 
@@ -28,12 +28,12 @@ Error RowError(std::string_view source, std::size_t line, std::string_view colum
 
 Result<std::array<std::size_t, kColumnCount>> HeaderColumns(std::string_view header,
                                                             std::string_view source) {
-  const std::vector<std::string_view> cells = detail::SplitCells(header);
+  const std::vector<text::TsvCell> cells = text::SplitTsvCells(header);
   std::array<std::size_t, kColumnCount> index{};
   for (std::size_t c = 0; c < kColumnCount; ++c) {
     std::size_t found = cells.size();
     for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (cells[i] == kNames[c]) found = i;
+      if (cells[i].text == kNames[c]) found = i;
     }
     if (found == cells.size()) {
       std::string expected;
@@ -60,26 +60,26 @@ Status ParseRow(std::string_view line, std::size_t line_no, std::string_view sou
                 const std::array<std::size_t, kColumnCount>& col, std::size_t needed,
                 HotMessage& m) {
   if (!text::IsValidUtf8(line)) return RowError(source, line_no, "", "invalid UTF-8");
-  const std::vector<std::string_view> cells = detail::SplitCells(line);
+  const std::vector<text::TsvCell> cells = text::SplitTsvCells(line);
   if (cells.size() < needed) {
     return RowError(source, line_no, "",
                     "expected at least " + std::to_string(needed) +
                         " tab-separated cells, found " + std::to_string(cells.size()));
   }
   m.line = line_no;
-  m.id = std::string(cells[col[kId]]);
+  m.id = std::string(cells[col[kId]].text);
   if (m.id.find_first_not_of(' ') == std::string::npos) {
     return RowError(source, line_no, kNames[kId], "empty; every message needs its number");
   }
-  m.user = std::string(cells[col[kUser]]);
-  m.title = detail::UnescapeCell(cells[col[kTitle]]);
-  m.details = detail::UnescapeCell(cells[col[kDetails]]);
+  m.user = std::string(cells[col[kUser]].text);
+  m.title = text::UnescapeTsvCell(cells[col[kTitle]].text);
+  m.details = text::UnescapeTsvCell(cells[col[kDetails]].text);
   if (m.title.find_first_not_of(" \n") == std::string::npos &&
       m.details.find_first_not_of(" \n") == std::string::npos) {
     return RowError(source, line_no, kNames[kDetails],
                     "留言主题 and 留言详情 are both empty; a message needs text");
   }
-  Result<Timestamp> t = ParseMessageTime(cells[col[kTime]], kNames[kTime]);
+  Result<Timestamp> t = ParseMessageTime(cells[col[kTime]].text, kNames[kTime]);
   if (!t.ok()) {
     return MakeError(ErrorCode::kInvalidArgument,
                      std::string(source) + ":" + std::to_string(line_no) + ": " +
@@ -89,9 +89,9 @@ Status ParseRow(std::string_view line, std::size_t line_no, std::string_view sou
   m.time = *t;
   for (const Column c : {kAgainst, kSupport}) {
     std::uint32_t& votes = c == kAgainst ? m.against_votes : m.support_votes;
-    if (!ParseVotes(cells[col[c]], votes)) {
+    if (!ParseVotes(cells[col[c]].text, votes)) {
       return RowError(source, line_no, kNames[c],
-                      "'" + std::string(cells[col[c]]) +
+                      "'" + std::string(cells[col[c]].text) +
                           "' is not a whole number from 0 to 4294967295");
     }
   }
@@ -103,7 +103,7 @@ Status ParseRow(std::string_view line, std::size_t line_no, std::string_view sou
 Result<std::vector<HotMessage>> ParseHotMessagesTsv(std::string_view content,
                                                      std::string_view source) {
   if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
-  const std::vector<std::string_view> lines = detail::SplitLines(content);
+  const std::vector<std::string_view> lines = text::SplitTsvLines(content);
   if (lines.empty() || lines[0].empty()) {
     return RowError(source, 1, "", "empty file; expected a header row naming the columns");
   }

@@ -1,8 +1,8 @@
-#include "tsv_cells.hpp"
+#include "lizheng/text/tsv_cells.hpp"
 
-namespace lizheng::insight::hotspots::detail {
+namespace lizheng::text {
 
-std::vector<std::string_view> SplitLines(std::string_view content) {
+std::vector<std::string_view> SplitTsvLines(std::string_view content) {
   std::vector<std::string_view> lines;
   std::size_t pos = 0;
   while (pos < content.size()) {
@@ -16,21 +16,19 @@ std::vector<std::string_view> SplitLines(std::string_view content) {
   return lines;
 }
 
-std::vector<std::string_view> SplitCells(std::string_view line) {
-  std::vector<std::string_view> cells;
+std::vector<TsvCell> SplitTsvCells(std::string_view line) {
+  std::vector<TsvCell> cells;
   std::size_t start = 0;
   for (;;) {
     const std::size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      cells.push_back(line.substr(start));
-      return cells;
-    }
-    cells.push_back(line.substr(start, tab - start));
+    const std::size_t end = tab == std::string_view::npos ? line.size() : tab;
+    cells.push_back({line.substr(start, end - start), start + 1});
+    if (tab == std::string_view::npos) return cells;
     start = tab + 1;
   }
 }
 
-std::string UnescapeCell(std::string_view cell) {
+std::string UnescapeTsvCell(std::string_view cell) {
   std::string out;
   out.reserve(cell.size());
   for (std::size_t i = 0; i < cell.size(); ++i) {
@@ -44,7 +42,7 @@ std::string UnescapeCell(std::string_view cell) {
   return out;
 }
 
-std::string EscapeCell(std::string_view text) {
+std::string EscapeTsvCell(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -63,4 +61,4 @@ std::string EscapeCell(std::string_view text) {
   return out;
 }
 
-}  // namespace lizheng::insight::hotspots::detail
+}  // namespace lizheng::text
