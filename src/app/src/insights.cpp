@@ -44,12 +44,6 @@ RiskFlag ToRiskFlag(const insight::RiskFlag& f, std::string_view title, std::str
   return r;
 }
 
-std::string DistrictOf(const Directory& dir, const std::string& area) {
-  const Area* a = dir.FindArea(area);
-  if (a == nullptr || a->parent_code.empty()) return area;
-  return a->parent_code;
-}
-
 }  // namespace
 
 Insights::Insights(store::Store& store, JurisdictionCache& cache, const TimeSource& time,
@@ -179,7 +173,7 @@ Result<std::vector<RepeatAdvice>> Insights::Repeats(const JurisdictionData& data
   store::WorkOrderQuery q;
   q.jurisdiction = dir.jurisdiction().id;
   q.states = kOpenStates;
-  q.area_prefix = DistrictOf(dir, wo.area_code);
+  q.area_prefix = std::string(dir.DistrictOf(wo.area_code));
   const insight::RepeatOptions options;
   q.created_from = wo.created_at - options.window;
   q.created_to = wo.created_at + options.window;

@@ -23,8 +23,8 @@ hs::HotspotRequest ToHotspotRequest(const Directory& dir, const WorkOrder& wo) {
   r.details = wo.detail;
   r.area_code = wo.area_code;
   if (const Area* a = dir.FindArea(wo.area_code)) {
-    const Area* district = a->parent_code.empty() ? nullptr : dir.FindArea(a->parent_code);
-    r.area_name = district ? district->name + a->name : a->name;
+    const Area* district = dir.FindArea(dir.DistrictOf(a->code));
+    r.area_name = district && district != a ? district->name + a->name : a->name;
   }
   r.address = wo.address;
   r.category = std::string(FirstLevelCode(wo.category_code));

@@ -309,15 +309,7 @@ Result<Figures> WorkOrderService::ComputeFigures(JurisdictionId j, const Actor& 
     LZ_ASSIGN_OR_RETURN(auto areas, rows(store::FigureColumn::kArea));
     out.by_district = Grouped(
         areas,
-        [&dir](const std::string& k) {
-          const Area* a = dir.FindArea(k);
-          while (a && !a->parent_code.empty()) {
-            const Area* up = dir.FindArea(a->parent_code);
-            if (!up) break;
-            a = up;
-          }
-          return a ? a->code : k;
-        },
+        [&dir](const std::string& k) { return std::string(dir.DistrictOf(k)); },
         [&dir](const std::string& k) {
           const Area* a = dir.FindArea(k);
           return a ? a->name : k;

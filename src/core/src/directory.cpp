@@ -118,6 +118,17 @@ bool Directory::AreaWithin(std::string_view area, std::string_view ancestor) con
   return false;
 }
 
+std::string_view Directory::DistrictOf(std::string_view area) const {
+  const Area* a = FindArea(area);
+  if (a == nullptr) return area;
+  for (std::size_t steps = 0; steps <= areas_.size() && !a->parent_code.empty(); ++steps) {  // cycle guard
+    const Area* up = FindArea(a->parent_code);
+    if (up == nullptr) break;
+    a = up;
+  }
+  return a->code;
+}
+
 std::vector<UnitId> Directory::CatalogueUnits(std::string_view category_code,
                                               std::string_view area_code, Date day) const {
   struct Match {

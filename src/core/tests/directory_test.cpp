@@ -85,6 +85,13 @@ TEST(DirectoryTest, FirstLevelCode) {
   EXPECT_EQ(FirstLevelCode(""), "");
 }
 
+TEST(DirectoryTest, DistrictOfIsTheTopLevelArea) {
+  const Directory dir = MakeDirectory();
+  EXPECT_EQ(dir.DistrictOf("E.1"), "E");
+  EXPECT_EQ(dir.DistrictOf("E"), "E");
+  EXPECT_EQ(dir.DistrictOf("nowhere"), "nowhere");
+}
+
 TEST(DirectoryTest, AncestorChecksWalkTheTree) {
   const Directory dir = MakeDirectory();
   EXPECT_TRUE(dir.IsSelfOrAncestor(kStreetRiver, kStreetRiver));

@@ -30,8 +30,7 @@ std::vector<std::string_view> CategoryLevels(std::string_view code) {
 // The area and its district, most specific first.
 std::vector<std::string_view> AreaLevels(const Directory& dir, std::string_view area) {
   std::vector<std::string_view> out{area};
-  const Area* a = dir.FindArea(area);
-  if (a != nullptr && !a->parent_code.empty()) out.push_back(a->parent_code);
+  if (const std::string_view district = dir.DistrictOf(area); district != area) out.push_back(district);
   return out;
 }
 

@@ -90,12 +90,6 @@ double Cosine(const std::vector<std::pair<std::uint64_t, double>>& a,
   return std::clamp(dot, 0.0, 1.0);
 }
 
-std::string_view DistrictOf(const Directory& dir, std::string_view area) {
-  const Area* a = dir.FindArea(area);
-  if (a == nullptr) return area;
-  return a->parent_code.empty() ? std::string_view(a->code) : std::string_view(a->parent_code);
-}
-
 std::string AreaName(const Directory& dir, std::string_view code) {
   const Area* a = dir.FindArea(code);
   return a ? a->name : std::string(code);
@@ -116,7 +110,7 @@ double PlaceAndTime(const RequestText& probe, const RequestText& c, const Direct
     reasons.push_back({"same_area", "同一地点：" + name, "same place: " + name});
   } else {
     factor *= 0.8;
-    const std::string name = AreaName(dir, DistrictOf(dir, c.area_code));
+    const std::string name = AreaName(dir, dir.DistrictOf(c.area_code));
     reasons.push_back({"same_district", "同一区县：" + name, "same district: " + name});
   }
   if (!probe.address.empty() && !c.address.empty()) {
@@ -153,7 +147,7 @@ bool Eligible(const RequestText& probe, const RequestText& c, const Directory& d
   if (probe.id != 0 && c.id == probe.id) return false;
   const auto age = probe.created_at - c.created_at;
   if (age > options.window || -age > options.window) return false;
-  return DistrictOf(dir, probe.area_code) == DistrictOf(dir, c.area_code);
+  return dir.DistrictOf(probe.area_code) == dir.DistrictOf(c.area_code);
 }
 
 }  // namespace

@@ -108,6 +108,10 @@ class Directory {
   std::vector<UnitId> Subtree(UnitId unit) const;
   // True when `area` is `ancestor` or lies inside it.
   bool AreaWithin(std::string_view area, std::string_view ancestor) const;
+  // The district or county (the top-level area) that `area` lies in: itself
+  // at the top level; `area` unchanged when unknown. Valid while the
+  // directory lives.
+  std::string_view DistrictOf(std::string_view area) const;
 
   // The catalogue's lead units for a category and area valid on `day`, most
   // specific first (deeper category, then deeper area).
