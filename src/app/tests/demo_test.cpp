@@ -4,10 +4,10 @@
 #include "lizheng/app/demo.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
+
+#include "temp_dir.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <set>
 
@@ -17,22 +17,7 @@
 namespace lizheng::app {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "lz_demo_test_XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using test_support::TempDir;
 
 std::unique_ptr<store::Store> Open(const std::string& path) {
   store::SqliteOptions o;
