@@ -102,13 +102,17 @@ json WorkOrderSummaryJson(const WorkOrder& wo, const app::JurisdictionData& d, T
           {"version", wo.version}};
 }
 
+json ReasonsJson(const std::vector<insight::AdviceReason>& reasons) {
+  json out = json::array();
+  for (const auto& r : reasons) out.push_back({{"code", r.code}, {"zh", r.zh}, {"en", r.en}});
+  return out;
+}
+
 json RepeatAdviceJson(const app::RepeatAdvice& r, const app::JurisdictionData& d, Timestamp now) {
   json item = WorkOrderSummaryJson(r.work_order, d, now);
   item["score"] = r.match.score;
   item["text_similarity"] = r.match.text_similarity;
-  json reasons = json::array();
-  for (const auto& x : r.match.reasons) reasons.push_back({{"code", x.code}, {"zh", x.zh}, {"en", x.en}});
-  item["reasons"] = reasons;
+  item["reasons"] = ReasonsJson(r.match.reasons);
   return item;
 }
 

@@ -17,6 +17,9 @@ json EventJson(const Event& e, const app::JurisdictionData& d);
 // The queue row.
 json WorkOrderSummaryJson(const WorkOrder& wo, const app::JurisdictionData& d, Timestamp now);
 // The full work-order screen.
+// Why the analytics suggest something: [{code, zh, en}].
+json ReasonsJson(const std::vector<insight::AdviceReason>& reasons);
+
 // An open work order that may be the same request: its queue row plus the
 // similarity and the reasons.
 json RepeatAdviceJson(const app::RepeatAdvice& r, const app::JurisdictionData& d, Timestamp now);

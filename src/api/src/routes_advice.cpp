@@ -5,12 +5,6 @@
 namespace lizheng::api {
 namespace {
 
-json ReasonsJson(const std::vector<insight::AdviceReason>& reasons) {
-  json out = json::array();
-  for (const auto& r : reasons) out.push_back({{"code", r.code}, {"zh", r.zh}, {"en", r.en}});
-  return out;
-}
-
 json CategoryAdviceJson(const std::optional<app::CategoryAdvice>& c, const app::JurisdictionData& d) {
   if (!c) return nullptr;
   const Category* cat = d.directory.FindCategory(c->category_code);
