@@ -169,17 +169,18 @@ Status Counts(const RouteContext& ctx, const httplib::Request& req, httplib::Res
   return OkStatus();
 }
 
-Status ShowView(const RouteContext& ctx, const app::Principal& p, WorkOrderId id, httplib::Response& res) {
+Status ShowView(const RouteContext& ctx, const app::Principal& p, WorkOrderId id,
+                const httplib::Request& req, httplib::Response& res) {
   LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(p.user.jurisdiction));
   LZ_ASSIGN_OR_RETURN(app::WorkOrderView v, ctx.services.work_orders.View(p.user.jurisdiction, id, p.actor));
-  SendJson(res, 200, WorkOrderViewJson(v, *data, ctx.services.time.Now()));
+  SendJson(res, 200, WorkOrderViewJson(v, *data, ctx.services.time.Now(), PreferredLanguage(req)));
   return OkStatus();
 }
 
 Status Show(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   LZ_ASSIGN_OR_RETURN(app::Principal p, ctx.Authenticate(req));
   LZ_ASSIGN_OR_RETURN(WorkOrderId id, ParseId(req.matches[1], "id"));
-  return ShowView(ctx, p, id, res);
+  return ShowView(ctx, p, id, req, res);
 }
 
 Status Act(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -194,7 +195,7 @@ Status Act(const RouteContext& ctx, const httplib::Request& req, httplib::Respon
   LZ_ASSIGN_OR_RETURN(WorkOrder after, ctx.services.work_orders.Perform(p.user.jurisdiction, id, p.actor, cmd));
   // A unit that passed a work order down still sees it; one that returned
   // it may not any more, so answer with what it may still see.
-  Status shown = ShowView(ctx, p, id, res);
+  Status shown = ShowView(ctx, p, id, req, res);
   if (!shown.ok()) SendJson(res, 200, {{"id", id}, {"state", ToWire(after.state)}});
   return OkStatus();
 }

@@ -112,8 +112,14 @@ Result<WorkOrderView> WorkOrderService::View(JurisdictionId j, WorkOrderId id, c
   }));
   for (const ActionSpec& spec : AllActionSpecs()) {
     if (!spec.by_people || spec.action == Action::kSubmit) continue;
-    if (Permit(view.wo, actor, spec.action, data->directory).ok())
+    if (!Permit(view.wo, actor, spec.action, data->directory).ok()) continue;
+    // The engine refuses an action whose step is missing: offer it only
+    // once the step is done, and say which step it waits for.
+    if (auto missing = MissingPrerequisite(view.wo, spec.action)) {
+      view.blocked_actions.emplace_back(spec.action, *missing);
+    } else {
       view.allowed_actions.push_back(spec.action);
+    }
   }
   return view;
 }

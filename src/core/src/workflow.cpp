@@ -6,6 +6,7 @@
 #include <string>
 
 #include "clocks.hpp"
+#include "lizheng/core/prerequisites.hpp"
 #include "step.hpp"
 
 namespace lizheng {
@@ -241,6 +242,7 @@ Result<Transition> Apply(const WorkOrder& wo, const Actor& actor, const Command&
   if (cmd.action == Action::kSubmit)
     return detail::Illegal("a submission creates a work order; it cannot be applied to one");
   LZ_RETURN_IF_ERROR(Permit(wo, actor, cmd.action, ctx.directory));
+  if (auto missing = MissingPrerequisite(wo, cmd.action)) return PrerequisiteError(*missing);
   const ActionSpec& spec = SpecOf(cmd.action);
   for (CommandField f : AllCommandFields()) {
     const bool present = cmd.HasField(f);

@@ -188,8 +188,6 @@ Status DoContact(Step& s) {
 }
 
 Status DoReply(Step& s) {
-  if (!s.wo.contacted_at && !s.wo.citizen.phone.empty())
-    return Illegal("record the first contact with the citizen before replying");
   StopClock(s.wo, ClockKind::kReply, s.ctx.now);
   s.wo.draft_reply = Reply{s.cmd.text, *s.wo.handling_unit, s.actor.user, s.ctx.now};
   s.wo.state = State::kReplied;
