@@ -5,6 +5,8 @@
 
 #include <sodium.h>
 
+#include "lizheng/core/phone_number.hpp"
+
 namespace lizheng::app {
 namespace {
 
@@ -46,8 +48,9 @@ WorkOrderService::WorkOrderService(store::Store& store, JurisdictionCache& cache
 Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& submitted,
                                          const Actor& actor) {
   LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
-  LZ_RETURN_IF_ERROR(ValidateSubmission(submitted, data->directory));
   Submission s = submitted;
+  s.citizen.phone = NormalizePhone(s.citizen.phone);
+  LZ_RETURN_IF_ERROR(ValidateSubmission(s, data->directory));
   if (insights_ && !s.assessment) s.assessment = insights_->Assess(*data, s.title, s.detail);
   const Timestamp now = time_.Now();
   const std::string query_code = random_.Digits(8);
