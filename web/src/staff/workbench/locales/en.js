@@ -125,6 +125,10 @@ export default {
         not_found: 'This work order does not exist, or you may not see it.',
       },
     },
+    blocked: {
+      contact_required: '{action}: contact the citizen and record the first contact before replying.',
+    },
+    blockedDo: '{action} now',
     advice: {
       title: 'Analytics',
       help: 'Suggestions from the request and past handling. Advice only: you decide.',

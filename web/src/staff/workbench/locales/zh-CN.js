@@ -125,6 +125,10 @@ export default {
         not_found: '没有找到这件工单，或者您没有查看它的权限。',
       },
     },
+    blocked: {
+      contact_required: '{action}：须先联系群众并记录首次联系，才能答复。',
+    },
+    blockedDo: '去{action}',
     advice: {
       title: '智能研判',
       help: '系统根据诉求内容和以往办理情况给出的建议，仅供参考，以人工判断为准。',
