@@ -101,6 +101,7 @@ export default {
       draft: 'Reply waiting for review',
       reviewComment: 'Reviewer: {comment}',
       reply: 'Published reply',
+      replyByCentre: 'Answered by the centre',
       callbackText: 'Callback: {resolved}, {satisfaction}',
       rating: 'Citizen rating: {rating}',
       notices: 'To note',

@@ -101,6 +101,7 @@ export default {
       draft: '待审核的答复',
       reviewComment: '审核意见：{comment}',
       reply: '已发布的答复',
+      replyByCentre: '中心自办',
       callbackText: '回访结果：{resolved}，{satisfaction}',
       rating: '群众评价：{rating}',
       notices: '需要注意',
