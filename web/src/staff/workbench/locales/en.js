@@ -41,6 +41,7 @@ export default {
       any: 'Any',
       apply: 'Filter',
       clear: 'Clear filters',
+      more: 'More filters',
     },
     col: {
       title: 'Title',

@@ -41,6 +41,7 @@ export default {
       any: '不限',
       apply: '筛选',
       clear: '清除筛选',
+      more: '更多筛选条件',
     },
     col: {
       title: '标题',
