@@ -248,9 +248,11 @@ TEST_F(BadInputTest, IllegalTransitionsAreRefusedWith409) {
   ExpectError(loop().Act("operator", id, "accept"), 409, "illegal_transition", "");
   ExpectError(loop().Act("reviewer", id, "approve_reply"), 409, "illegal_transition", "");
   ExpectError(loop().Act("dh01_handler", id, "sign_for"), 409, "illegal_transition", "");
-  // Replying before the citizen who left a phone number was contacted.
-  ExpectError(loop().Act("dh01_handler", id, "reply", {{"text", "已处理"}}), 409,
-              "illegal_transition", "", "contact");
+  // Replying before the citizen who left a phone number was contacted: the
+  // refusal says so in Chinese by default, with its stable reason.
+  ApiResponse early_reply = loop().Act("dh01_handler", id, "reply", {{"text", "已处理"}});
+  ExpectError(early_reply, 409, "illegal_transition", "", "联系群众");
+  EXPECT_EQ(early_reply.json_body["error"]["reason"], "contact_required") << early_reply.Describe();
   EXPECT_EQ(loop().View(id)["version"], before["version"]);
   EXPECT_EQ(loop().View(id)["timeline"].size(), before["timeline"].size());
 
