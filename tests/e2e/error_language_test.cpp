@@ -44,10 +44,9 @@ TEST_F(ErrorLanguageTest, EnglishWhenTheClientRanksEnglishFirst) {
     const char* message;
     const char* content_language;
   };
-  for (const Case& c : {Case{"en", kContactEn, "en"},
-                        Case{"en-US,en;q=0.9,zh;q=0.8", kContactEn, "en"},
-                        Case{"zh-CN,en;q=0.5", kContactZh, "zh-CN"},
-                        Case{"fr-FR", kContactZh, "zh-CN"}}) {
+  for (const Case& c :
+       {Case{"en", kContactEn, "en"}, Case{"en-US,en;q=0.9,zh;q=0.8", kContactEn, "en"},
+        Case{"zh-CN,en;q=0.5", kContactZh, "zh-CN"}, Case{"fr-FR", kContactZh, "zh-CN"}}) {
     SCOPED_TRACE(c.accept_language);
     const ApiResponse r = ReplyBeforeContact(id, {{"Accept-Language", c.accept_language}});
     EXPECT_EQ(r.status, 409) << r.Describe();
@@ -68,7 +67,8 @@ TEST_F(ErrorLanguageTest, FieldRefusalsNameTheFieldInBothLanguages) {
 
   const ApiResponse en = api().Post("/api/v1/requests", body, "", {{"Accept-Language", "en"}});
   EXPECT_EQ(en.ErrorReason(), "phone_invalid");
-  EXPECT_EQ(en.ErrorMessage().rfind("citizen.phone: expected 5 to 20 digits", 0), 0u) << en.Describe();
+  EXPECT_EQ(en.ErrorMessage().rfind("citizen.phone: expected 5 to 20 digits", 0), 0u)
+      << en.Describe();
 }
 
 TEST_F(ErrorLanguageTest, WrongQueryCodeHasAStableReason) {

@@ -182,7 +182,8 @@ namespace {
 bool HasChinese(const std::string& s) {
   for (std::size_t i = 0; i + 2 < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xE4 && c <= 0xE9 && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) return true;
+    if (c >= 0xE4 && c <= 0xE9 && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80)
+      return true;
   }
   return false;
 }
@@ -200,8 +201,8 @@ void CheckErrorBody(const std::string& method, const std::string& path, const Ap
 }
 }  // namespace
 
-ApiResponse ApiClient::Finish(const std::string& method, const std::string& path,
-                              httplib::Result r, const httplib::Headers& sent) const {
+ApiResponse ApiClient::Finish(const std::string& method, const std::string& path, httplib::Result r,
+                              const httplib::Headers& sent) const {
   ApiResponse out;
   if (!r) {
     out.transport_error = httplib::to_string(r.error());

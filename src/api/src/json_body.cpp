@@ -34,7 +34,8 @@ Result<JsonBody> JsonBody::Parse(const std::string& body, bool allow_empty) {
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
     if (allow_empty) return JsonBody(nlohmann::json::object(), "");
     return MakeError(ErrorCode::kInvalidArgument, "body_required",
-                     Text{"请求体须为 JSON 对象，不能为空", "body: a JSON object is required"}, "body");
+                     Text{"请求体须为 JSON 对象，不能为空", "body: a JSON object is required"},
+                     "body");
   }
   std::size_t bad = 0;
   if (!IsValidUtf8(body, &bad))
@@ -87,7 +88,8 @@ Result<std::optional<std::int64_t>> JsonBody::OptInt(const std::string& key, std
                                                      std::int64_t max) {
   const nlohmann::json* v = Get(key);
   if (!v) return std::optional<std::int64_t>();
-  if (!v->is_number_integer()) return Bad(key, "wrong_type", Text{"须为整数", "must be an integer"});
+  if (!v->is_number_integer())
+    return Bad(key, "wrong_type", Text{"须为整数", "must be an integer"});
   const auto n = v->get<std::int64_t>();
   if (n < min || n > max)
     return Bad(key, "out_of_range",
@@ -99,7 +101,8 @@ Result<std::optional<std::int64_t>> JsonBody::OptInt(const std::string& key, std
 Result<std::optional<bool>> JsonBody::OptBool(const std::string& key) {
   const nlohmann::json* v = Get(key);
   if (!v) return std::optional<bool>();
-  if (!v->is_boolean()) return Bad(key, "wrong_type", Text{"须为 true 或 false", "must be true or false"});
+  if (!v->is_boolean())
+    return Bad(key, "wrong_type", Text{"须为 true 或 false", "must be true or false"});
   return std::optional<bool>(v->get<bool>());
 }
 
@@ -107,13 +110,16 @@ Result<std::vector<std::int64_t>> JsonBody::OptIntArray(const std::string& key, 
   const nlohmann::json* v = Get(key);
   std::vector<std::int64_t> out;
   if (!v) return out;
-  if (!v->is_array()) return Bad(key, "wrong_type", Text{"须为整数数组", "must be an array of integers"});
+  if (!v->is_array())
+    return Bad(key, "wrong_type", Text{"须为整数数组", "must be an array of integers"});
   if (v->size() > max_items)
     return Bad(key, "too_many_items",
-               Text{"最多 " + std::to_string(max_items) + " 项", "at most " + std::to_string(max_items) + " items"});
+               Text{"最多 " + std::to_string(max_items) + " 项",
+                    "at most " + std::to_string(max_items) + " items"});
   for (const auto& item : *v) {
     if (!item.is_number_integer() || item.get<std::int64_t>() <= 0)
-      return Bad(key, "wrong_type", Text{"须为正整数数组", "must be an array of positive integers"});
+      return Bad(key, "wrong_type",
+                 Text{"须为正整数数组", "must be an array of positive integers"});
     out.push_back(item.get<std::int64_t>());
   }
   return out;
@@ -131,8 +137,9 @@ Status JsonBody::Finish() const {
     if (read_.count(key)) continue;
     std::string accepted;
     for (const auto& k : read_) accepted += (accepted.empty() ? "" : ", ") + k;
-    return Bad(key, "unknown_field",
-               Text{"没有这个字段；可用字段：" + accepted, "unknown field; accepted fields: " + accepted});
+    return Bad(
+        key, "unknown_field",
+        Text{"没有这个字段；可用字段：" + accepted, "unknown field; accepted fields: " + accepted});
   }
   return OkStatus();
 }

@@ -41,10 +41,12 @@ Result<Submission> DecodeSubmission(JsonBody& body, const Directory& dir, bool s
   if (mailbox_code) {
     const Mailbox* m = dir.FindMailboxByCode(*mailbox_code);
     if (!m)
-      return MakeError(ErrorCode::kInvalidArgument, "unknown_mailbox",
-                       Text{"字段 mailbox_code：没有信箱 '" + *mailbox_code + "'，可选信箱见 GET /api/v1/mailboxes",
-                            "mailbox_code: unknown mailbox '" + *mailbox_code + "'; see GET /api/v1/mailboxes"},
-                       "mailbox_code");
+      return MakeError(
+          ErrorCode::kInvalidArgument, "unknown_mailbox",
+          Text{"字段 mailbox_code：没有信箱 '" + *mailbox_code +
+                   "'，可选信箱见 GET /api/v1/mailboxes",
+               "mailbox_code: unknown mailbox '" + *mailbox_code + "'; see GET /api/v1/mailboxes"},
+          "mailbox_code");
     s.mailbox = m->id;
   }
   LZ_ASSIGN_OR_RETURN(auto consent, body.OptBool("consent_public"));
@@ -78,9 +80,10 @@ Status Submit(const RouteContext& ctx, const httplib::Request& req, httplib::Res
     auto p = ctx.Authenticate(req);
     if (p.ok()) {
       if (!Has(SpecOf(Action::kSubmit).roles, p->actor.role))
-        return MakeError(ErrorCode::kForbidden, "role_not_permitted",
-                         Text{"角色 '" + std::string(ToWire(p->actor.role)) + "' 不能登记诉求",
-                              "role '" + std::string(ToWire(p->actor.role)) + "' may not record requests"});
+        return MakeError(
+            ErrorCode::kForbidden, "role_not_permitted",
+            Text{"角色 '" + std::string(ToWire(p->actor.role)) + "' 不能登记诉求",
+                 "role '" + std::string(ToWire(p->actor.role)) + "' may not record requests"});
       actor = p->actor;
       staff = true;
     } else if (!req.get_header_value("Authorization").empty()) {
@@ -160,8 +163,7 @@ Status PublicList(const RouteContext& ctx, const httplib::Request& req, httplib:
   static const std::set<std::string> kKnown = {"q", "type", "category", "area", "cursor", "limit",
                                                "jurisdiction"};
   for (const auto& [key, value] : req.params)
-    if (!kKnown.count(key))
-      return UnknownQueryParam(key);
+    if (!kKnown.count(key)) return UnknownQueryParam(key);
   LZ_ASSIGN_OR_RETURN(auto data, ctx.Jurisdiction(req));
   store::WorkOrderQuery f;
   f.title_contains = req.get_param_value("q");
@@ -171,9 +173,10 @@ Status PublicList(const RouteContext& ctx, const httplib::Request& req, httplib:
     const std::string t = req.get_param_value("type");
     f.type = FromWire<RequestType>(t);
     if (!f.type)
-      return BadParam("type", "unknown_value",
-                      Text{"没有取值 '" + t + "'；可选：" + WireNamesList<RequestType>(),
-                           "unknown value '" + t + "'; expected one of: " + WireNamesList<RequestType>()});
+      return BadParam(
+          "type", "unknown_value",
+          Text{"没有取值 '" + t + "'；可选：" + WireNamesList<RequestType>(),
+               "unknown value '" + t + "'; expected one of: " + WireNamesList<RequestType>()});
   }
   LZ_ASSIGN_OR_RETURN(auto limit, LimitParam(req));
   if (limit) f.limit = *limit;

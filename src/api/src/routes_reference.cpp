@@ -50,7 +50,8 @@ json Categories(const app::JurisdictionData& d, const httplib::Request&, Error*)
 json Calendar(const app::JurisdictionData& d, const httplib::Request& req, Error* err) {
   const int year = std::stoi(req.matches[1]);
   if (year < 1990 || year > 2100) {
-    *err = BadParam("year", "out_of_range", Text{"须在 1990 到 2100 之间", "between 1990 and 2100"});
+    *err =
+        BadParam("year", "out_of_range", Text{"须在 1990 到 2100 之间", "between 1990 and 2100"});
     return nullptr;
   }
   json days = json::array();

@@ -19,7 +19,8 @@ Result<std::int64_t> ParseId(const std::string& text, const std::string& field) 
   std::int64_t v = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (ec != std::errc() || ptr != text.data() + text.size() || v <= 0)
-    return BadParam(field, "not_positive_integer", Text{"须为正整数", "must be a positive integer"});
+    return BadParam(field, "not_positive_integer",
+                    Text{"须为正整数", "must be a positive integer"});
   return v;
 }
 
@@ -40,8 +41,9 @@ Result<std::optional<std::pair<Timestamp, WorkOrderId>>> CursorParam(const httpl
                 ? Result<std::int64_t>(MakeError(ErrorCode::kInvalidArgument, "cursor"))
                 : ParseId(c.substr(sep + 1), "cursor");
   if (!t.ok() || !id.ok())
-    return BadParam("cursor", "cursor_invalid",
-                    Text{"请使用上一页返回的 next_cursor", "use the next_cursor of the previous page"});
+    return BadParam(
+        "cursor", "cursor_invalid",
+        Text{"请使用上一页返回的 next_cursor", "use the next_cursor of the previous page"});
   return After(std::make_pair(Timestamp(std::chrono::seconds(*t)), *id));
 }
 
@@ -100,8 +102,7 @@ Result<app::QueueRequest> DecodeQueueRequest(const httplib::Request& req, const 
                                                "channel", "type", "unit", "mailbox", "q", "from",
                                                "to", "cursor", "limit", "total", "jurisdiction"};
   for (const auto& [key, value] : req.params)
-    if (!kKnown.count(key))
-      return UnknownQueryParam(key);
+    if (!kKnown.count(key)) return UnknownQueryParam(key);
   app::QueueRequest r;
   if (req.has_param("queue")) {
     auto q = app::ParseQueue(req.get_param_value("queue"));
@@ -120,9 +121,10 @@ Result<app::QueueRequest> DecodeQueueRequest(const httplib::Request& req, const 
       const std::string one = list.substr(pos, end - pos);
       auto s = FromWire<State>(one);
       if (!s)
-        return BadParam("state", "unknown_state",
-                        Text{"没有状态 '" + one + "'；可选：" + WireNamesList<State>(),
-                             "unknown state '" + one + "'; expected one of: " + WireNamesList<State>()});
+        return BadParam(
+            "state", "unknown_state",
+            Text{"没有状态 '" + one + "'；可选：" + WireNamesList<State>(),
+                 "unknown state '" + one + "'; expected one of: " + WireNamesList<State>()});
       f.states.push_back(*s);
       pos = end + 1;
     }

@@ -68,8 +68,8 @@ Result<LoginResult> AuthService::Login(JurisdictionId j, const std::string& user
   const std::string client_key = "c:" + client;
   if (Limited(user_key, now) || Limited(client_key, now))
     return MakeError(ErrorCode::kTooManyRequests, "too_many_logins",
-                     Text{"登录失败次数过多，请 " + std::to_string(options_.failure_window.count() / 60) +
-                              " 分钟后再试",
+                     Text{"登录失败次数过多，请 " +
+                              std::to_string(options_.failure_window.count() / 60) + " 分钟后再试",
                           "too many failed logins; try again in " +
                               std::to_string(options_.failure_window.count() / 60) + " minutes"});
 
@@ -114,7 +114,8 @@ Result<Principal> AuthService::Authenticate(const std::string& token) {
     found = true;
     return OkStatus();
   }));
-  if (!found) return MakeError(ErrorCode::kUnauthenticated, "session_invalid",
+  if (!found)
+    return MakeError(ErrorCode::kUnauthenticated, "session_invalid",
                      Text{"会话令牌无效，请重新登录", "invalid session token; sign in again"});
   if (time_.Now() >= p.session.expires_at)
     return MakeError(ErrorCode::kUnauthenticated, "session_expired",

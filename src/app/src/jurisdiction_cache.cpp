@@ -61,7 +61,8 @@ Result<std::shared_ptr<const JurisdictionData>> JurisdictionCache::GetByCode(con
   for (const auto& j : all)
     if (j.code == code) return Get(j.id);
   return MakeError(ErrorCode::kNotFound, "unknown_jurisdiction",
-                   Text{"参数 jurisdiction：没有辖区 '" + code + "'", "jurisdiction: unknown code '" + code + "'"},
+                   Text{"参数 jurisdiction：没有辖区 '" + code + "'",
+                        "jurisdiction: unknown code '" + code + "'"},
                    "jurisdiction");
 }
 

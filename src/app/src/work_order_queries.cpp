@@ -271,16 +271,18 @@ Result<Figures> WorkOrderService::ComputeFigures(JurisdictionId j, const Actor& 
                                                  Timestamp to) {
   if (actor.role == Role::kUnitHandler || actor.role == Role::kUnitManager ||
       actor.role == Role::kCitizen) {
-    return MakeError(ErrorCode::kForbidden, "figures_forbidden",
-                     Text{"统计数据仅供中心、领导和管理员查看",
-                          "the dashboard's figures are for the centre, leaders and administrators"});
+    return MakeError(
+        ErrorCode::kForbidden, "figures_forbidden",
+        Text{"统计数据仅供中心、领导和管理员查看",
+             "the dashboard's figures are for the centre, leaders and administrators"});
   }
   if (!(from < to))
     return MakeError(ErrorCode::kInvalidArgument, "period_reversed",
                      Text{"参数 from：须早于 to", "from: must be before to"}, "from");
   if (to - from > std::chrono::days(400))
     return MakeError(ErrorCode::kInvalidArgument, "period_too_long",
-                     Text{"参数 to：最多比 from 晚 400 天", "to: at most 400 days after from"}, "to");
+                     Text{"参数 to：最多比 from 晚 400 天", "to: at most 400 days after from"},
+                     "to");
   LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
   const Directory& dir = data->directory;
   Figures out;

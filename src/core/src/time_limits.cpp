@@ -137,10 +137,11 @@ Status ClockPolicy::Set(std::string_view name, std::string_view value) {
   auto span_in = [&](LimitUnit only, Text example) -> Result<int> {
     LZ_ASSIGN_OR_RETURN(LimitSpan span, LimitSpan::Parse(value, field));
     if (span.unit != only)
-      return MakeError(ErrorCode::kInvalidArgument, "time_limit_wrong_unit",
-                       Text{field + "：'" + std::string(value) + "' 应写成" + example.zh,
-                            field + ": '" + std::string(value) + "' must be given as " + example.en},
-                       field);
+      return MakeError(
+          ErrorCode::kInvalidArgument, "time_limit_wrong_unit",
+          Text{field + "：'" + std::string(value) + "' 应写成" + example.zh,
+               field + ": '" + std::string(value) + "' must be given as " + example.en},
+          field);
     return span.amount;
   };
   if (name == "callback" || name == "supervision" || name == "reopen_reply") {
@@ -149,12 +150,15 @@ Status ClockPolicy::Set(std::string_view name, std::string_view value) {
     return OkStatus();
   }
   if (name == "dispute_window") {
-    LZ_ASSIGN_OR_RETURN(dispute_window_days, span_in(LimitUnit::kDays, Text{"自然日，如 15d", "natural days, such as 15d"}));
+    LZ_ASSIGN_OR_RETURN(
+        dispute_window_days,
+        span_in(LimitUnit::kDays, Text{"自然日，如 15d", "natural days, such as 15d"}));
     return OkStatus();
   }
   if (name == "max_extension") {
-    LZ_ASSIGN_OR_RETURN(max_extension_working_days,
-                        span_in(LimitUnit::kWorkingDays, Text{"工作日，如 15wd", "working days, such as 15wd"}));
+    LZ_ASSIGN_OR_RETURN(
+        max_extension_working_days,
+        span_in(LimitUnit::kWorkingDays, Text{"工作日，如 15wd", "working days, such as 15wd"}));
     return OkStatus();
   }
   if (name == "warn_at") {
@@ -164,11 +168,12 @@ Status ClockPolicy::Set(std::string_view name, std::string_view value) {
     const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), percent);
     if (!has_sign || ec != std::errc{} || ptr != digits.data() + digits.size() || percent < 1 ||
         percent > 99) {
-      return MakeError(ErrorCode::kInvalidArgument, "warn_share_invalid",
-                       Text{field + "：'" + std::string(value) + "' 不是时限的比例；应为 1% 到 99%，如 80%",
-                            field + ": '" + std::string(value) +
-                                "' is not a share of the limit; expected 1% to 99%, such as 80%"},
-                       field);
+      return MakeError(
+          ErrorCode::kInvalidArgument, "warn_share_invalid",
+          Text{field + "：'" + std::string(value) + "' 不是时限的比例；应为 1% 到 99%，如 80%",
+               field + ": '" + std::string(value) +
+                   "' is not a share of the limit; expected 1% to 99%, such as 80%"},
+          field);
     }
     warn_fraction = percent / 100.0;
     return OkStatus();

@@ -156,9 +156,10 @@ Status ValidateSubmission(const Submission& s, const Directory& dir) {
                         Text{"没有区域 '" + s.area_code + "'，可选区域见 GET /api/v1/areas",
                              "unknown area '" + s.area_code + "'; see GET /api/v1/areas"});
   if (!s.category_code.empty() && !dir.FindCategory(s.category_code))
-    return InvalidField("category_code", "unknown_category",
-                        Text{"没有分类 '" + s.category_code + "'，可选分类见 GET /api/v1/categories",
-                             "unknown category '" + s.category_code + "'; see GET /api/v1/categories"});
+    return InvalidField(
+        "category_code", "unknown_category",
+        Text{"没有分类 '" + s.category_code + "'，可选分类见 GET /api/v1/categories",
+             "unknown category '" + s.category_code + "'; see GET /api/v1/categories"});
   if (s.mailbox && !dir.FindMailbox(*s.mailbox))
     return InvalidField("mailbox", "unknown_mailbox",
                         Text{"没有这个领导信箱，可选信箱见 GET /api/v1/mailboxes",
@@ -271,9 +272,10 @@ Result<Transition> Apply(const WorkOrder& wo, const Actor& actor, const Command&
     if (Has(spec.required, f) && !present)
       return InvalidField(f, "field_required", Text{"必填", "required"});
     if (present && !Has(spec.required | spec.optional, f))
-      return InvalidField(f, "field_not_used",
-                          Text{"“" + std::string(detail::ActionNameZh(cmd.action)) + "”不使用此字段",
-                               "not used by '" + std::string(ToWire(cmd.action)) + "'"});
+      return InvalidField(
+          f, "field_not_used",
+          Text{"“" + std::string(detail::ActionNameZh(cmd.action)) + "”不使用此字段",
+               "not used by '" + std::string(ToWire(cmd.action)) + "'"});
   }
   LZ_RETURN_IF_ERROR(CheckText("reason", cmd.reason, kMaxTextChars, false));
   LZ_RETURN_IF_ERROR(CheckText("legal_basis", cmd.legal_basis, kMaxTextChars, false));
@@ -281,9 +283,11 @@ Result<Transition> Apply(const WorkOrder& wo, const Actor& actor, const Command&
   LZ_RETURN_IF_ERROR(CheckText("comment", cmd.comment, kMaxTextChars, false));
   LZ_RETURN_IF_ERROR(CheckText("note", cmd.note, kMaxTextChars, false));
   if (Has(spec.required, CommandField::kReason) && IsBlank(cmd.reason))
-    return InvalidField(CommandField::kReason, "field_required", Text{"不能为空", "must not be blank"});
+    return InvalidField(CommandField::kReason, "field_required",
+                        Text{"不能为空", "must not be blank"});
   if (Has(spec.required, CommandField::kText) && IsBlank(cmd.text))
-    return InvalidField(CommandField::kText, "field_required", Text{"不能为空", "must not be blank"});
+    return InvalidField(CommandField::kText, "field_required",
+                        Text{"不能为空", "must not be blank"});
 
   detail::Step s{wo, wo, StartEvent(wo, actor, cmd.action, ctx.now), actor, cmd, ctx, {}, {}, {}};
   LZ_RETURN_IF_ERROR(detail::ApplyAction(s));

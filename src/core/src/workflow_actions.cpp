@@ -26,8 +26,9 @@ Status CheckCategory(const Step& s, const std::string& code) {
 Status CheckTargetUnit(const Step& s, UnitId id, F field) {
   const Unit* u = s.ctx.directory.FindUnit(id);
   if (!u)
-    return InvalidField(field, "unknown_unit",
-                        Text{"没有编号为 " + std::to_string(id) + " 的单位", "unknown unit " + std::to_string(id)});
+    return InvalidField(
+        field, "unknown_unit",
+        Text{"没有编号为 " + std::to_string(id) + " 的单位", "unknown unit " + std::to_string(id)});
   if (!u->active)
     return InvalidField(field, "unit_inactive",
                         Text{"单位“" + u->name + "”已停用", "unit '" + u->name + "' is inactive"});
@@ -84,9 +85,10 @@ Status DoDispatch(Step& s) {
                              "required: classify the request before dispatching it"});
   if (s.cmd.action == Action::kDirectDispatch) {
     if (s.wo.urgency != Urgency::kEmergency)
-      return InvalidField("urgency", "direct_dispatch_not_emergency",
-                          Text{"直派仅用于紧急诉求，请先受理再派单",
-                               "direct dispatch is only for emergencies; accept and dispatch instead"});
+      return InvalidField(
+          "urgency", "direct_dispatch_not_emergency",
+          Text{"直派仅用于紧急诉求，请先受理再派单",
+               "direct dispatch is only for emergencies; accept and dispatch instead"});
     s.wo.fast_lane = true;
   }
   s.wo.assisting_units = s.cmd.assisting_units;
@@ -176,8 +178,9 @@ Status DoRedispatch(Step& s) {
   LZ_RETURN_IF_ERROR(CheckAssisting(s, unit));
   if (s.wo.state == State::kDispatched || s.wo.state == State::kInProgress) {
     if (s.cmd.reason.empty())
-      return InvalidField(F::kReason, "field_required",
-                          Text{"从承办单位改派时必填", "required when taking a work order from a unit"});
+      return InvalidField(
+          F::kReason, "field_required",
+          Text{"从承办单位改派时必填", "required when taking a work order from a unit"});
   }
   s.wo.redispatch_count += 1;
   if (!s.cmd.assisting_units.empty()) s.wo.assisting_units = s.cmd.assisting_units;
@@ -210,8 +213,9 @@ Status DoContact(Step& s) {
 
 Status DoReply(Step& s) {
   if (!s.wo.contacted_at && !s.wo.citizen.phone.empty())
-    return Illegal("contact_required", Text{"答复前请先登记首次联系群众的情况",
-                                            "record the first contact with the citizen before replying"});
+    return Illegal("contact_required",
+                   Text{"答复前请先登记首次联系群众的情况",
+                        "record the first contact with the citizen before replying"});
   StopClock(s.wo, ClockKind::kReply, s.ctx.now);
   s.wo.draft_reply = Reply{s.cmd.text, *s.wo.handling_unit, s.actor.user, s.ctx.now};
   s.wo.state = State::kReplied;
@@ -252,16 +256,19 @@ Status DoSendBackReply(Step& s) {
 
 Status DoRequestExtension(Step& s) {
   if (s.wo.pending_extension)
-    return Illegal("extension_pending", Text{"已有延期申请等待审批",
-                                             "an extension request is already waiting for a decision"});
+    return Illegal(
+        "extension_pending",
+        Text{"已有延期申请等待审批", "an extension request is already waiting for a decision"});
   const int days = *s.cmd.working_days;
   if (days < 1 || days > s.ctx.policy.max_extension_working_days)
-    return InvalidField(F::kWorkingDays, "out_of_range",
-                        Text{"应在 1 到 " + std::to_string(s.ctx.policy.max_extension_working_days) +
-                                 " 个工作日之间",
-                             "between 1 and " + std::to_string(s.ctx.policy.max_extension_working_days)});
+    return InvalidField(
+        F::kWorkingDays, "out_of_range",
+        Text{"应在 1 到 " + std::to_string(s.ctx.policy.max_extension_working_days) +
+                 " 个工作日之间",
+             "between 1 and " + std::to_string(s.ctx.policy.max_extension_working_days)});
   if (!s.wo.RunningClock(ClockKind::kReply))
-    return Illegal("reply_clock_stopped", Text{"答复时限未在计时", "the reply clock is not running"});
+    return Illegal("reply_clock_stopped",
+                   Text{"答复时限未在计时", "the reply clock is not running"});
   s.wo.pending_extension = Extension{days, s.cmd.reason, s.ctx.now, s.actor.user};
   s.Put("working_days", std::to_string(days));
   s.Put("reason", s.cmd.reason);
@@ -346,11 +353,11 @@ Status DoDispute(Step& s) {
                                             "a closed request can be disputed only once"});
   const auto window = std::chrono::days(s.ctx.policy.dispute_window_days);
   if (!s.wo.closed_at || s.ctx.now > *s.wo.closed_at + window)
-    return Illegal("dispute_window_passed",
-                   Text{"已超过办结后 " + std::to_string(s.ctx.policy.dispute_window_days) +
-                            " 天的异议期限",
-                        "the dispute window of " + std::to_string(s.ctx.policy.dispute_window_days) +
-                            " days after closing has passed"});
+    return Illegal(
+        "dispute_window_passed",
+        Text{"已超过办结后 " + std::to_string(s.ctx.policy.dispute_window_days) + " 天的异议期限",
+             "the dispute window of " + std::to_string(s.ctx.policy.dispute_window_days) +
+                 " days after closing has passed"});
   s.wo.disputed = true;
   s.wo.closed_at.reset();
   s.wo.state = State::kAnswered;
@@ -363,7 +370,8 @@ Status DoRate(Step& s) {
   if (s.wo.citizen_rating)
     return Illegal("already_rated", Text{"该诉求已评价过", "this request has already been rated"});
   // A merged request waits for the primary's reply before it can be rated.
-  if (!s.wo.reply) return Illegal("no_reply_yet", Text{"尚无答复，暂不能评价", "there is no reply to rate yet"});
+  if (!s.wo.reply)
+    return Illegal("no_reply_yet", Text{"尚无答复，暂不能评价", "there is no reply to rate yet"});
   s.wo.citizen_rating = *s.cmd.satisfaction;
   s.wo.citizen_comment = s.cmd.comment;
   s.Put("satisfaction", std::string(ToWire(*s.cmd.satisfaction)));
@@ -374,17 +382,20 @@ Status DoRate(Step& s) {
 Status DoMerge(Step& s) {
   const WorkOrder* p = s.ctx.primary;
   if (!p || p->id != *s.cmd.primary)
-    return InvalidField(F::kPrimary, "unknown_work_order", Text{"没有这个工单", "unknown work order"});
+    return InvalidField(F::kPrimary, "unknown_work_order",
+                        Text{"没有这个工单", "unknown work order"});
   if (p->id == s.wo.id)
     return InvalidField(F::kPrimary, "merge_into_self",
                         Text{"工单不能并入自身", "a work order cannot be merged into itself"});
   if (p->jurisdiction != s.wo.jurisdiction)
-    return InvalidField(F::kPrimary, "unknown_work_order", Text{"没有这个工单", "unknown work order"});
+    return InvalidField(F::kPrimary, "unknown_work_order",
+                        Text{"没有这个工单", "unknown work order"});
   if (p->state == State::kMerged || p->state == State::kRejected || p->state == State::kClosed)
-    return InvalidField(F::kPrimary, "primary_not_open",
-                        Text{"主单状态为“" + std::string(StateNameZh(p->state)) + "”，请并入未办结的工单",
-                             "the primary is " + std::string(ToWire(p->state)) +
-                                 "; merge into an open work order"});
+    return InvalidField(
+        F::kPrimary, "primary_not_open",
+        Text{
+            "主单状态为“" + std::string(StateNameZh(p->state)) + "”，请并入未办结的工单",
+            "the primary is " + std::string(ToWire(p->state)) + "; merge into an open work order"});
   s.wo.merged_into = p->id;
   s.wo.state = State::kMerged;
   s.Put("primary_id", std::to_string(p->id));
@@ -410,7 +421,8 @@ Status DoMerge(Step& s) {
 Status DoFollowPrimary(Step& s) {
   const WorkOrder* p = s.ctx.primary;
   if (!p || !s.wo.merged_into || p->id != *s.wo.merged_into)
-    return InvalidField(F::kPrimary, "field_required", Text{"需要主单", "the primary work order is required"});
+    return InvalidField(F::kPrimary, "field_required",
+                        Text{"需要主单", "the primary work order is required"});
   bool changed = false;
   if (p->reply && s.wo.reply != p->reply) {
     s.wo.reply = p->reply;
@@ -424,14 +436,16 @@ Status DoFollowPrimary(Step& s) {
     changed = true;
   }
   if (!changed)
-    return Illegal("primary_unchanged", Text{"主单没有新的进展", "nothing new on the primary work order"});
+    return Illegal("primary_unchanged",
+                   Text{"主单没有新的进展", "nothing new on the primary work order"});
   s.Put("primary_id", std::to_string(p->id));
   return OkStatus();
 }
 
 Status DoSupervise(Step& s) {
   if (s.wo.supervision && s.wo.supervision->open)
-    return Illegal("supervision_open", Text{"已有未结束的督办", "a supervision order is already open"});
+    return Illegal("supervision_open",
+                   Text{"已有未结束的督办", "a supervision order is already open"});
   LimitSpan span = s.ctx.policy.supervision;
   if (s.cmd.working_days) {
     if (*s.cmd.working_days < 1 || *s.cmd.working_days > 30)
@@ -452,8 +466,9 @@ Status DoEscalate(Step& s) {
   LZ_RETURN_IF_ERROR(CheckTargetUnit(s, unit, F::kUnit));
   const UnitId current = s.wo.lead_unit ? *s.wo.lead_unit : 0;
   if (unit == current || !s.ctx.directory.IsSelfOrAncestor(unit, current))
-    return InvalidField(F::kUnit, "unit_not_above",
-                        Text{"须为当前主办单位的上级单位", "must be a unit above the current lead unit"});
+    return InvalidField(
+        F::kUnit, "unit_not_above",
+        Text{"须为当前主办单位的上级单位", "must be a unit above the current lead unit"});
   s.wo.escalated = true;
   s.wo.fast_lane = true;
   s.PutUnit("from_unit_id", current);
@@ -478,8 +493,8 @@ Status DoAcknowledge(Step& s) {
     ++n;
   }
   if (n == 0)
-    return Illegal("no_instruction", Text{"没有待确认的批示",
-                                          "there is no instruction waiting for acknowledgement"});
+    return Illegal("no_instruction",
+                   Text{"没有待确认的批示", "there is no instruction waiting for acknowledgement"});
   s.Put("acknowledged", std::to_string(n));
   if (!s.cmd.note.empty()) s.Put("note", s.cmd.note);
   return OkStatus();
@@ -505,10 +520,14 @@ Status DoWatch(Step& s, bool watch) {
 Status DoPublish(Step& s, bool publish) {
   if (publish) {
     if (!s.wo.consent_public)
-      return Illegal("no_consent", Text{"群众未同意公开", "the citizen did not consent to publication"});
-    if (!s.wo.reply) return Illegal("no_published_reply", Text{"尚无已发布的答复", "there is no published reply yet"});
+      return Illegal("no_consent",
+                     Text{"群众未同意公开", "the citizen did not consent to publication"});
+    if (!s.wo.reply)
+      return Illegal("no_published_reply",
+                     Text{"尚无已发布的答复", "there is no published reply yet"});
     if (s.wo.published)
-      return MakeError(ErrorCode::kConflict, "already_published", Text{"已经公开", "already published"});
+      return MakeError(ErrorCode::kConflict, "already_published",
+                       Text{"已经公开", "already published"});
   } else {
     if (!s.wo.published)
       return MakeError(ErrorCode::kConflict, "not_published", Text{"尚未公开", "not published"});
@@ -558,9 +577,10 @@ Status ApplyAction(Step& s) {
     case Action::kMarkOverdue:
       break;
   }
-  return Illegal("platform_action",
-                 Text{"“" + std::string(ActionNameZh(s.cmd.action)) + "”由平台自动执行",
-                      "'" + std::string(ToWire(s.cmd.action)) + "' is performed by the platform itself"});
+  return Illegal(
+      "platform_action",
+      Text{"“" + std::string(ActionNameZh(s.cmd.action)) + "”由平台自动执行",
+           "'" + std::string(ToWire(s.cmd.action)) + "' is performed by the platform itself"});
 }
 
 }  // namespace lizheng::detail

@@ -33,8 +33,8 @@ Error BatchLost(const Error& cause) {
   const bool specific = cause.code == ErrorCode::kUnavailable && !cause.message.empty();
   const std::string detail = "the batch transaction was abandoned: " + cause.detail;
   if (specific && !cause.reason.empty())
-    return MakeError(ErrorCode::kUnavailable, cause.reason, Text{cause.message_zh, cause.message}, "",
-                     detail);
+    return MakeError(ErrorCode::kUnavailable, cause.reason, Text{cause.message_zh, cause.message},
+                     "", detail);
   if (specific) return MakeError(ErrorCode::kUnavailable, cause.message, "", detail);
   return MakeError(ErrorCode::kUnavailable, "storage_unavailable",
                    Text{"存储暂时不可用，本次未保存任何内容，请稍后重试",
@@ -70,8 +70,9 @@ Status GroupCommitter::Submit(WriteFn fn) {
   {
     std::lock_guard lock(mu_);
     if (stopping_) {
-      return MakeError(ErrorCode::kUnavailable, "shutting_down",
-                       Text{"服务器正在关闭，请稍后重试", "the server is shutting down; try again later"});
+      return MakeError(
+          ErrorCode::kUnavailable, "shutting_down",
+          Text{"服务器正在关闭，请稍后重试", "the server is shutting down; try again later"});
     }
     queue_.push_back(std::move(job));
   }

@@ -16,7 +16,8 @@ Result<Jurisdiction> GetJurisdiction(Connection& conn, JurisdictionId j) {
   LZ_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) {
     return MakeError(ErrorCode::kNotFound, "unknown_jurisdiction",
-                     Text{fmt::format("没有编号为 {} 的辖区", j), fmt::format("jurisdiction {} does not exist", j)},
+                     Text{fmt::format("没有编号为 {} 的辖区", j),
+                          fmt::format("jurisdiction {} does not exist", j)},
                      "jurisdiction");
   }
   return Jurisdiction{stmt.Int(0), stmt.Text(1), stmt.Text(2), static_cast<int>(stmt.Int(3))};

@@ -15,8 +15,8 @@ Error SqliteError(sqlite3* db, int rc, std::string_view context) {
   switch (primary) {
     case SQLITE_CONSTRAINT:
       return MakeError(ErrorCode::kConflict, "record_conflict",
-                       Text{"该记录与已有记录冲突", "the record conflicts with an existing one"}, "",
-                       std::move(detail));
+                       Text{"该记录与已有记录冲突", "the record conflicts with an existing one"},
+                       "", std::move(detail));
     case SQLITE_FULL:
       return MakeError(ErrorCode::kUnavailable, "storage_full",
                        Text{"存储空间已满，本次未保存任何内容，请稍后重试",
@@ -35,7 +35,8 @@ Error SqliteError(sqlite3* db, int rc, std::string_view context) {
                        "", std::move(detail));
     default:
       return MakeError(ErrorCode::kInternal, "internal_error",
-                       Text{"存储发生内部错误，已记录日志", "internal storage error"}, "", std::move(detail));
+                       Text{"存储发生内部错误，已记录日志", "internal storage error"}, "",
+                       std::move(detail));
   }
 }
 

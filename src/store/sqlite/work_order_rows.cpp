@@ -213,12 +213,14 @@ Result<std::string> NextTrackingNo(Connection& conn, JurisdictionId j, Date day)
   LZ_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row)
     return MakeError(ErrorCode::kInternal, "internal_error",
-                     Text{"存储发生内部错误，已记录日志", "internal storage error"}, "", "no counter row");
+                     Text{"存储发生内部错误，已记录日志", "internal storage error"}, "",
+                     "no counter row");
   const std::int64_t seq = stmt.Int(0);
   LZ_RETURN_IF_ERROR(stmt.Run());  // finish the statement before the next one
   if (seq > kMaxDailySequence) {
     return MakeError(ErrorCode::kUnavailable, "tracking_numbers_used_up",
-                     Text{"今日编号已用完，请明天再试", "today's tracking numbers are used up; try again tomorrow"},
+                     Text{"今日编号已用完，请明天再试",
+                          "today's tracking numbers are used up; try again tomorrow"},
                      "",
                      fmt::format("jurisdiction {} day {}: sequence {}", j, FormatDate(day), seq));
   }
@@ -276,7 +278,8 @@ Result<WorkOrder> GetWorkOrder(Connection& conn, JurisdictionId j, WorkOrderId i
   LZ_ASSIGN_OR_RETURN(std::optional<WorkOrder> wo, FirstWorkOrder(stmt));
   if (!wo) {
     return MakeError(ErrorCode::kNotFound, "work_order_not_found",
-                     Text{fmt::format("没有编号为 {} 的工单", id), fmt::format("work order {} does not exist", id)},
+                     Text{fmt::format("没有编号为 {} 的工单", id),
+                          fmt::format("work order {} does not exist", id)},
                      "id");
   }
   return std::move(*wo);
