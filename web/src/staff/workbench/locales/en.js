@@ -236,7 +236,6 @@ export default {
       chooseUnits: 'Any number of units',
       chooseCategory: 'Choose a category',
       workOrderId: 'e.g. 2982',
-      serverSaid: 'The system says: {reason}',
       rules: {
         required: 'Please fill this in',
         choose: 'Please choose one',

@@ -236,7 +236,6 @@ export default {
       chooseUnits: '可选多个单位',
       chooseCategory: '请选择分类',
       workOrderId: '例如 2982',
-      serverSaid: '系统说明：{reason}',
       rules: {
         required: '请填写这一项',
         choose: '请选择这一项',
