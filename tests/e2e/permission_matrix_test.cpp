@@ -109,6 +109,13 @@ std::vector<Rule> Rules() {
          const std::int64_t primary = l.Submitted();
          return with(l.Submitted(), {{"primary_id", primary}});
        }});
+  r.push_back(
+      {"unmerge", kCentre, false, true, [=](ClosedLoop& l, const Placement&, const std::string&) {
+         const std::int64_t primary = l.Submitted();
+         const std::int64_t repeat = l.Submitted();
+         l.Do("operator", repeat, "merge", {{"primary_id", primary}});
+         return with(repeat, {{"reason", "并非同一问题"}});
+       }});
   r.push_back({"sign_for", kUnitRoles, true, false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  return with(l.Dispatched(p.unit));
@@ -299,7 +306,8 @@ bool Visible(const Placement& p, const std::string& role) {
 // The table's actions in groups, one test each, so that ctest -j spreads
 // them; together they cover the table (checked below).
 const std::vector<std::pair<std::string, std::set<std::string>>> kGroups = {
-    {"intake", {"accept", "reject", "self_resolve", "dispatch", "direct_dispatch", "merge"}},
+    {"intake",
+     {"accept", "reject", "self_resolve", "dispatch", "direct_dispatch", "merge", "unmerge"}},
     {"sign_for_return_pass_down", {"sign_for", "return", "pass_down"}},
     {"handling", {"contact", "reply", "request_extension", "acknowledge_instruction"}},
     {"arbitration", {"reject_return", "redispatch", "escalate", "supervise"}},

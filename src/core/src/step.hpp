@@ -33,9 +33,23 @@ struct Step {
 Error InvalidField(CommandField f, std::string rule);
 Error InvalidField(std::string_view field, std::string rule);
 Error Illegal(std::string message);
+// The same refusals for people: a stable reason and both languages; the
+// field's wire name is put before both texts.
+Error InvalidField(CommandField f, std::string reason, Text rule);
+Error Illegal(std::string reason, Text message);
 
 // Per-action handlers (workflow_actions.cpp). Each validates what the action
 // table cannot express and edits the step.
 Status ApplyAction(Step& s);
+
+// Merging (workflow_merge.cpp). RepeatIds lists the repeats merged into a
+// work order ("#12, #15") for messages; Detach takes the step's work order
+// out of its merge (the primary comes in the context) and records that on
+// the primary.
+std::string RepeatIds(const WorkOrder& wo);
+Status DoMerge(Step& s);
+Status DoFollowPrimary(Step& s);
+Status DoUnmerge(Step& s);
+Status Detach(Step& s);
 
 }  // namespace lizheng::detail

@@ -35,6 +35,16 @@ Error Illegal(std::string message) {
   return MakeError(ErrorCode::kIllegalTransition, std::move(message));
 }
 
+Error InvalidField(CommandField f, std::string reason, Text rule) {
+  const std::string name(FieldWireName(f));
+  return MakeError(ErrorCode::kInvalidArgument, std::move(reason),
+                   Text{name + "：" + rule.zh, name + ": " + rule.en}, name);
+}
+
+Error Illegal(std::string reason, Text message) {
+  return MakeError(ErrorCode::kIllegalTransition, std::move(reason), std::move(message));
+}
+
 }  // namespace detail
 
 namespace {
