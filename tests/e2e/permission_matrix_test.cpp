@@ -296,10 +296,15 @@ bool Expected(const Rule& rule, const Placement& p, const std::string& role) {
   return p.unit == kOwn.unit || p.unit == kSubordinate.unit;
 }
 
-// Whether `role` sees a work order at `p` at all: unit roles see their own
-// unit's and their subordinates' work orders, the centre and leaders all.
-bool Visible(const Placement& p, const std::string& role) {
+// The actions whose work order is prepared returned by its unit.
+const std::set<std::string> kOnReturned = {"reject_return", "redispatch"};
+
+// Whether `role` sees the work order `rule` prepared at `p` at all: unit
+// roles see their own unit's and their subordinates' work orders, except
+// those the unit returned; the centre and leaders see all.
+bool Visible(const Rule& rule, const Placement& p, const std::string& role) {
   if (!kUnitRoles.count(role)) return true;
+  if (kOnReturned.count(rule.action)) return false;
   return p.unit == kOwn.unit || p.unit == kSubordinate.unit;
 }
 
@@ -326,7 +331,7 @@ class PermissionMatrixTest : public ServerSuite {
   json CheckOffered(const Rule& rule, const Placement& p, const std::string& role,
                     const std::string& user, std::int64_t id) {
     ApiResponse seen = api().Get("/api/v1/work-orders/" + std::to_string(id), Token(user));
-    if (!Visible(p, role)) {
+    if (!Visible(rule, p, role)) {
       EXPECT_EQ(seen.status, 404) << "a unit must not see another unit's work order: "
                                   << seen.Describe();
       return nullptr;
