@@ -39,7 +39,8 @@ void RecordOnPrimary(Step& s, WorkOrder primary, EventData data) {
 Status DoMerge(Step& s) {
   const WorkOrder* p = s.ctx.primary;
   if (!p || p->id != *s.cmd.primary) return InvalidField(F::kPrimary, "unknown work order");
-  if (p->id == s.wo.id) return InvalidField(F::kPrimary, "a work order cannot be merged into itself");
+  if (p->id == s.wo.id)
+    return InvalidField(F::kPrimary, "a work order cannot be merged into itself");
   if (p->jurisdiction != s.wo.jurisdiction) return InvalidField(F::kPrimary, "unknown work order");
   // Merges stay one level deep, so the primary's reply and closure reach
   // every repeat directly: a chain would leave the first repeats behind.
@@ -54,12 +55,13 @@ Status DoMerge(Step& s) {
     return InvalidField(F::kPrimary, "the primary is " + std::string(ToWire(p->state)) +
                                          "; merge into an open work order");
   if (!s.wo.merged.empty())
-    return Illegal("merge_has_repeats",
-                   Text{"本件已有并入的重复诉求（" + RepeatIds(s.wo) + "），不能再并入他件；请把 #" +
-                            std::to_string(p->id) + " 并入本件，或先取消这些并单",
-                        "repeats are merged into this work order (" + RepeatIds(s.wo) +
-                            "), so it cannot become a repeat itself; merge #" +
-                            std::to_string(p->id) + " into it instead, or un-merge them first"});
+    return Illegal(
+        "merge_has_repeats",
+        Text{"本件已有并入的重复诉求（" + RepeatIds(s.wo) + "），不能再并入他件；请把 #" +
+                 std::to_string(p->id) + " 并入本件，或先取消这些并单",
+             "repeats are merged into this work order (" + RepeatIds(s.wo) +
+                 "), so it cannot become a repeat itself; merge #" + std::to_string(p->id) +
+                 " into it instead, or un-merge them first"});
   s.wo.merged_into = p->id;
   s.wo.state = State::kMerged;
   s.Put("primary_id", std::to_string(p->id));
@@ -69,8 +71,9 @@ Status DoMerge(Step& s) {
 
   WorkOrder primary = *p;
   primary.merged.push_back(s.wo.id);
-  RecordOnPrimary(s, std::move(primary),
-                  {{"merged_id", std::to_string(s.wo.id)}, {"merged_tracking_no", s.wo.tracking_no}});
+  RecordOnPrimary(
+      s, std::move(primary),
+      {{"merged_id", std::to_string(s.wo.id)}, {"merged_tracking_no", s.wo.tracking_no}});
   return OkStatus();
 }
 
