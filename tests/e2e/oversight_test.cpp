@@ -190,6 +190,65 @@ TEST_F(OversightTest, AssistingUnitsSeeButDoNotHandle) {
   EXPECT_EQ(r.ErrorField(), "assisting_unit_ids");
 }
 
+// A unit that returned a work order said it is not theirs: it (and the
+// units above it) no longer see it, in its queues or by id, until the
+// centre's arbitration sends it back; the act of returning answers with the
+// id and state only.
+TEST_F(OversightTest, AUnitThatReturnedAWorkOrderNoLongerSeesIt) {
+  ClosedLoop& l = loop();
+  const std::int64_t id = l.Dispatched("dh-01");
+  EXPECT_TRUE(InQueue("dh01_handler", "to_sign_for", id));
+  ApiResponse returned = l.Act("dh01_manager", id, "return",
+                               {{"reason", "不属于本街道辖区"}, {"legal_basis", "三定方案"}});
+  ASSERT_EQ(returned.status, 200) << returned.Describe();
+  EXPECT_EQ(returned["state"], "returned") << returned.Describe();
+  EXPECT_FALSE(returned.json_body.contains("timeline")) << returned.Describe();
+  for (const std::string user : {"dh01_handler", "dh01_manager", "dh_manager"}) {
+    EXPECT_EQ(api().Get(WorkOrderPath(id), Token(user)).status, 404) << user;
+    EXPECT_FALSE(InQueue(user, "all", id)) << user;
+    EXPECT_FALSE(InQueue(user, "returned", id)) << user;
+  }
+  EXPECT_TRUE(InQueue("dispatcher", "returned", id));
+  // Arbitration refuses the return: the unit has it again.
+  l.Do("dispatcher", id, "reject_return", {{"reason", "经核实属于该街道辖区"}});
+  EXPECT_EQ(api().Get(WorkOrderPath(id), Token("dh01_handler")).status, 200);
+  EXPECT_TRUE(InQueue("dh01_handler", "to_sign_for", id));
+}
+
+// An assisting unit that returns nothing keeps seeing the work order even
+// when it is returned by the lead unit.
+TEST_F(OversightTest, AssistingUnitsStillSeeAReturnedWorkOrder) {
+  ClosedLoop& l = loop();
+  const std::int64_t id = l.Accepted();
+  l.Do("dispatcher", id, "dispatch",
+       {{"unit_id", l.UnitId("dh-01")}, {"assisting_unit_ids", {l.UnitId("zjj")}}});
+  l.Do("dh01_manager", id, "return", {{"reason", "不属于本街道辖区"}, {"legal_basis", "三定方案"}});
+  EXPECT_EQ(api().Get(WorkOrderPath(id), Token("zjj_handler")).status, 200);
+  EXPECT_TRUE(InQueue("zjj_handler", "returned", id));
+  EXPECT_EQ(api().Get(WorkOrderPath(id), Token("dh01_handler")).status, 404);
+}
+
+// 协办 is given to a unit and done by its sections: a section below the
+// assisting unit sees the work order, by id and in its queues, as the
+// sections below the lead unit do once it is passed down to them. It does
+// not see what its parent leads and keeps.
+TEST_F(OversightTest, SectionsOfAnAssistingUnitSeeWhatItAssists) {
+  ClosedLoop& l = loop();
+  const std::int64_t id = l.Accepted();
+  l.Do("dispatcher", id, "dispatch",
+       {{"unit_id", l.UnitId("dh-01")}, {"assisting_unit_ids", {l.UnitId("zjj")}}});
+  ApiResponse seen = api().Get(WorkOrderPath(id), Token("zjjwy_handler"));
+  EXPECT_EQ(seen.status, 200) << seen.Describe();
+  EXPECT_TRUE(InQueue("zjjwy_handler", "all", id));
+  EXPECT_TRUE(InQueue("zjjwy_handler", "to_sign_for", id));
+  // Assisting is not handling: the section may not sign for it either.
+  EXPECT_EQ(l.Act("zjjwy_handler", id, "sign_for").status, 403);
+  // A work order zjj leads itself stays with zjj until passed down.
+  const std::int64_t led = l.Dispatched("zjj");
+  EXPECT_EQ(api().Get(WorkOrderPath(led), Token("zjjwy_handler")).status, 404);
+  EXPECT_FALSE(InQueue("zjjwy_handler", "all", led));
+}
+
 TEST_F(OversightTest, SupervisionEndsWhenTheCitizenHasTheAnswer) {
   ClosedLoop& l = loop();
   const std::int64_t id = l.Contacted("dh-01");

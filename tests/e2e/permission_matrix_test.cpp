@@ -109,6 +109,13 @@ std::vector<Rule> Rules() {
          const std::int64_t primary = l.Submitted();
          return with(l.Submitted(), {{"primary_id", primary}});
        }});
+  r.push_back(
+      {"unmerge", kCentre, false, true, [=](ClosedLoop& l, const Placement&, const std::string&) {
+         const std::int64_t primary = l.Submitted();
+         const std::int64_t repeat = l.Submitted();
+         l.Do("operator", repeat, "merge", {{"primary_id", primary}});
+         return with(repeat, {{"reason", "并非同一问题"}});
+       }});
   r.push_back({"sign_for", kUnitRoles, true, false,
                [=](ClosedLoop& l, const Placement& p, const std::string&) {
                  return with(l.Dispatched(p.unit));
@@ -289,17 +296,23 @@ bool Expected(const Rule& rule, const Placement& p, const std::string& role) {
   return p.unit == kOwn.unit || p.unit == kSubordinate.unit;
 }
 
-// Whether `role` sees a work order at `p` at all: unit roles see their own
-// unit's and their subordinates' work orders, the centre and leaders all.
-bool Visible(const Placement& p, const std::string& role) {
+// The actions whose work order is prepared returned by its unit.
+const std::set<std::string> kOnReturned = {"reject_return", "redispatch"};
+
+// Whether `role` sees the work order `rule` prepared at `p` at all: unit
+// roles see their own unit's and their subordinates' work orders, except
+// those the unit returned; the centre and leaders see all.
+bool Visible(const Rule& rule, const Placement& p, const std::string& role) {
   if (!kUnitRoles.count(role)) return true;
+  if (kOnReturned.count(rule.action)) return false;
   return p.unit == kOwn.unit || p.unit == kSubordinate.unit;
 }
 
 // The table's actions in groups, one test each, so that ctest -j spreads
 // them; together they cover the table (checked below).
 const std::vector<std::pair<std::string, std::set<std::string>>> kGroups = {
-    {"intake", {"accept", "reject", "self_resolve", "dispatch", "direct_dispatch", "merge"}},
+    {"intake",
+     {"accept", "reject", "self_resolve", "dispatch", "direct_dispatch", "merge", "unmerge"}},
     {"sign_for_return_pass_down", {"sign_for", "return", "pass_down"}},
     {"handling", {"contact", "reply", "request_extension", "acknowledge_instruction"}},
     {"arbitration", {"reject_return", "redispatch", "escalate", "supervise"}},
@@ -318,7 +331,7 @@ class PermissionMatrixTest : public ServerSuite {
   json CheckOffered(const Rule& rule, const Placement& p, const std::string& role,
                     const std::string& user, std::int64_t id) {
     ApiResponse seen = api().Get("/api/v1/work-orders/" + std::to_string(id), Token(user));
-    if (!Visible(p, role)) {
+    if (!Visible(rule, p, role)) {
       EXPECT_EQ(seen.status, 404) << "a unit must not see another unit's work order: "
                                   << seen.Describe();
       return nullptr;

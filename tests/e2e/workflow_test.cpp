@@ -1,5 +1,6 @@
 // Whole cases of the closed loop (DESIGN.md §3), from the citizen's
 // submission to the rating, each through the real server and the demo users.
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -140,6 +141,61 @@ TEST_F(WorkflowTest, ReturnArbitrationAnotherReturnThenRedispatch) {
   EXPECT_EQ(TimelineActions(v),
             (std::vector<std::string>{"submit", "accept", "dispatch", "return", "reject_return",
                                       "return", "redispatch", "sign_for"}));
+}
+
+// A return is between the unit and the centre: the citizen's timeline does
+// not show it, so neither does the citizen's state. Their request still
+// waits for a unit to sign for it; no unit is named until the centre sends
+// it on. Staff see the return as it is.
+TEST_F(WorkflowTest, CitizenSeesAReturnedRequestStillWaitingForAUnit) {
+  ClosedLoop& l = loop();
+  const json receipt = l.RecordReceipt();
+  const std::int64_t id = receipt["work_order_id"].get<std::int64_t>();
+  const std::string tracking = receipt["tracking_no"].get<std::string>();
+  const std::string code = receipt["query_code"].get<std::string>();
+  l.Accept(id);
+  l.Dispatch(id, "dh-01");
+  l.Do("dh01_manager", id, "return",
+       {{"reason", "不属于本街道辖区"}, {"legal_basis", "《城市街道办事处组织条例》第六条"}});
+  EXPECT_EQ(StateOf(l.View(id)), "returned");
+
+  json c = l.CitizenView(tracking, code);
+  EXPECT_EQ(c["state"]["code"], "dispatched") << c.dump();
+  EXPECT_EQ(c["state"]["label"], "待签收");
+  EXPECT_TRUE(c["handling_unit"].is_null()) << "the unit that returned it no longer has it";
+  for (const json& e : c["timeline"]) {
+    EXPECT_NE(e["action"], "return");
+    EXPECT_NE(e["state"]["code"], "returned");
+  }
+
+  l.Do("dispatcher", id, "redispatch", {{"unit_id", l.UnitId("xs")}});
+  c = l.CitizenView(tracking, code);
+  EXPECT_EQ(c["state"]["code"], "dispatched");
+  EXPECT_EQ(c["handling_unit"]["id"], l.UnitId("xs"));
+}
+
+// The reply clock starts when a unit signs for the request, so the citizen
+// has no reply deadline while it waits to be signed for; the document says
+// so rather than promising one from dispatch.
+TEST_F(WorkflowTest, ReplyDueStartsAtSignForAsDocumented) {
+  ClosedLoop& l = loop();
+  const json receipt = l.RecordReceipt();
+  const std::int64_t id = receipt["work_order_id"].get<std::int64_t>();
+  const std::string tracking = receipt["tracking_no"].get<std::string>();
+  const std::string code = receipt["query_code"].get<std::string>();
+  l.Accept(id);
+  l.Dispatch(id, "dh-01");
+  EXPECT_TRUE(l.CitizenView(tracking, code)["reply_due"].is_null());
+  l.SignFor(id, "dh-01");
+  EXPECT_TRUE(l.CitizenView(tracking, code)["reply_due"].is_string());
+
+  std::ifstream in(LIZHENG_SOURCE_DIR "/docs/openapi.json");
+  const json doc = json::parse(in);
+  const std::string described =
+      doc["components"]["schemas"]["CitizenView"]["properties"]["reply_due"]["description"];
+  EXPECT_NE(described.find("signs for"), std::string::npos) << described;
+  EXPECT_EQ(described.find("null before dispatch and after the reply"), std::string::npos)
+      << "the document must not promise a deadline from dispatch: " << described;
 }
 
 TEST_F(WorkflowTest, PassDownToAStreetKeepsTheDistrictInTheLoop) {

@@ -165,8 +165,11 @@ suite.test(
       await ret.getByLabel('依据（法规、职责文件）').fill('《江川市公园管理条例》第六条')
       await shot('return-form', mpage)
       await ret.getByRole('button', { name: '确认退回' }).click()
-      await stateShown(mpage, '已退回') // the lead unit still sees what it returned
+      // The unit said it is not theirs: it no longer sees the work order,
+      // and the page says where it went instead of showing it.
+      await mpage.locator('[data-test="order-gone"]').filter({ hasText: '已退回' }).waitFor()
       await mpage.getByRole('status').filter({ hasText: '已完成：退回' }).waitFor()
+      assert.equal(await mpage.locator('[data-test="order-state"]').count(), 0)
       await shot('returned', mpage)
     } finally {
       await manager.close()

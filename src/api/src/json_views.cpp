@@ -30,6 +30,11 @@ json Enum(E e) {
   return Label(ToWire(e), ToChinese(e));
 }
 
+// The state as the citizen is told it. A return (退回) is the centre's and
+// the unit's business and is hidden from the citizen's timeline; until the
+// centre sends the request on, it is still waiting for a unit to sign for it.
+State CitizenState(State s) { return s == State::kReturned ? State::kDispatched : s; }
+
 }  // namespace
 
 json ClockJson(const Clock& c, const app::JurisdictionData& d, Timestamp now) {
@@ -221,12 +226,13 @@ json CitizenViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d
   json timeline = json::array();
   for (const Event& e : v.events) {
     json item = {{"action", ToWire(e.action)}, {"label", ToChinese(e.action)}, {"at", Ts(e.at, d)},
-                 {"state", Enum(e.to)}};
+                 {"state", Enum(CitizenState(e.to))}};
     // Which unit has it is public; staff names, notes and reasons are not,
-    // except the reason a request was not accepted.
+    // except why a request was not accepted or taken out of a merge.
     for (const auto& [k, val] : e.data) {
       if (k == "unit_id_name") item["unit"] = val;
-      if (e.action == Action::kReject && k == "reason") item["reason"] = val;
+      if ((e.action == Action::kReject || e.action == Action::kUnmerge) && k == "reason")
+        item["reason"] = val;
     }
     timeline.push_back(item);
   }
@@ -238,9 +244,10 @@ json CitizenViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d
             {"detail", wo.detail},
             {"type", Enum(wo.type)},
             {"channel", Enum(wo.channel)},
-            {"state", Enum(wo.state)},
+            {"state", Enum(CitizenState(wo.state))},
             {"created_at", Ts(wo.created_at, d)},
-            {"handling_unit", UnitRef(wo.handling_unit, d)},
+            // The unit that returned it no longer has it.
+            {"handling_unit", UnitRef(wo.state == State::kReturned ? std::nullopt : wo.handling_unit, d)},
             {"timeline", timeline},
             {"reply", ReplyJson(reply, d)},
             {"rating", wo.citizen_rating ? Enum(*wo.citizen_rating) : json(nullptr)},
@@ -252,7 +259,7 @@ json CitizenViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d
   const Clock* reply_clock = wo.RunningClock(ClockKind::kReply);
   j["reply_due"] = reply_clock ? json(Ts(reply_clock->due, d)) : json(nullptr);
   if (v.primary)
-    j["merged_into"] = {{"tracking_no", v.primary->tracking_no}, {"state", Enum(v.primary->state)}};
+    j["merged_into"] = {{"tracking_no", v.primary->tracking_no}, {"state", Enum(CitizenState(v.primary->state))}};
   return j;
 }
 

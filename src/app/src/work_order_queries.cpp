@@ -29,6 +29,17 @@ constexpr std::array<std::pair<Queue, std::string_view>, 14> kQueues{{
 
 bool IsUnitRole(Role r) { return r == Role::kUnitHandler || r == Role::kUnitManager; }
 
+// The units above `unit`, nearest first.
+std::vector<UnitId> Above(const Directory& dir, UnitId unit) {
+  std::vector<UnitId> out;
+  const Unit* u = dir.FindUnit(unit);
+  while (u && u->parent && out.size() < 64) {  // the bound only guards a broken tree
+    out.push_back(*u->parent);
+    u = dir.FindUnit(*u->parent);
+  }
+  return out;
+}
+
 // Narrows a query to a queue and to what the actor may see.
 void Shape(store::WorkOrderQuery& q, Queue queue, const Actor& actor, const Directory& dir) {
   switch (queue) {
@@ -50,6 +61,7 @@ void Shape(store::WorkOrderQuery& q, Queue queue, const Actor& actor, const Dire
   if (IsUnitRole(actor.role)) {
     q.visible_to_subtree_of = actor.unit.value_or(0);
     q.visible_units = actor.unit ? dir.Subtree(*actor.unit) : std::vector<UnitId>{};
+    q.visible_assisted_by = actor.unit ? Above(dir, *actor.unit) : std::vector<UnitId>{};
   }
 }
 
@@ -79,10 +91,12 @@ std::string QueueNames() {
 bool IsVisibleTo(const Directory& dir, const WorkOrder& wo, const Actor& actor) {
   if (!IsUnitRole(actor.role)) return actor.role != Role::kCitizen && actor.role != Role::kSystem;
   if (!actor.unit) return false;
-  auto mine = [&](const std::optional<UnitId>& u) { return u && dir.IsSelfOrAncestor(*actor.unit, *u); };
-  if (mine(wo.handling_unit) || mine(wo.lead_unit)) return true;
+  for (UnitId u : wo.UnitsWithIt())
+    if (dir.IsSelfOrAncestor(*actor.unit, u)) return true;
+  // 协办 is given to a unit and done by its sections: the units below an
+  // assisting unit see the work order too.
   for (UnitId a : wo.assisting_units)
-    if (dir.IsSelfOrAncestor(*actor.unit, a)) return true;
+    if (dir.IsSelfOrAncestor(a, *actor.unit)) return true;
   return false;
 }
 

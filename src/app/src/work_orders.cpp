@@ -112,9 +112,14 @@ Status WorkOrderService::FanOut(store::WriteTxn& txn, const JurisdictionData& da
 Status WorkOrderService::ApplyInTxn(store::WriteTxn& txn, const JurisdictionData& data,
                                     const WorkOrder& wo, const Actor& actor, const Command& cmd,
                                     WorkOrder& out) {
+  // The engine sees the primary a merge targets, or the one a repeat leaves
+  // (un-merged, or disputed by its citizen).
+  std::optional<WorkOrderId> primary_id;
+  if (cmd.action == Action::kMerge) primary_id = cmd.primary;
+  if (cmd.action == Action::kUnmerge || cmd.action == Action::kDispute) primary_id = wo.merged_into;
   std::optional<WorkOrder> primary;
-  if (cmd.action == Action::kMerge && cmd.primary) {
-    auto p = txn.GetWorkOrder(wo.jurisdiction, *cmd.primary);
+  if (primary_id) {
+    auto p = txn.GetWorkOrder(wo.jurisdiction, *primary_id);
     if (p.ok()) {
       primary = std::move(p).value();
     } else if (p.error().code != ErrorCode::kNotFound) {
@@ -129,7 +134,7 @@ Status WorkOrderService::ApplyInTxn(store::WriteTxn& txn, const JurisdictionData
     Transition pt{*t.primary_after, *t.primary_event, {}, {}, {}};
     LZ_RETURN_IF_ERROR(WriteTransition(txn, pt, now));
     // A repeat merged into an already answered request gets the answer now.
-    if (pt.after.reply) {
+    if (cmd.action == Action::kMerge && pt.after.reply) {
       WorkOrder lone = pt.after;
       lone.merged = {t.after.id};
       LZ_RETURN_IF_ERROR(FanOut(txn, data, lone));
@@ -223,7 +228,8 @@ Result<WorkOrderView> WorkOrderService::CitizenView(const std::string& tracking_
   // A merged request can be rated once the primary's reply reached it.
   if (Has(SpecOf(Action::kRate).from, view.wo.state) && !view.wo.citizen_rating && view.wo.reply)
     view.allowed_actions.push_back(Action::kRate);
-  if (Has(SpecOf(Action::kDispute).from, view.wo.state) && !view.wo.disputed)
+  // A merged request can be disputed once the primary's closure reached it.
+  if (Has(SpecOf(Action::kDispute).from, view.wo.state) && !view.wo.disputed && view.wo.closed_at)
     view.allowed_actions.push_back(Action::kDispute);
   return view;
 }

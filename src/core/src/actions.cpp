@@ -31,7 +31,7 @@ constexpr UnitScope kOwnUnit = UnitScope::kHandlingUnit;
 
 // The table. Columns: action, roles, from states, scope, required fields,
 // optional fields, shown on the citizen's timeline, performed by people.
-constexpr std::array<ActionSpec, 34> kSpecs{{
+constexpr std::array<ActionSpec, 35> kSpecs{{
     {Action::kSubmit, Bits(kOperator, kDispatcher, kCitizen), kNone, kAnyWo, kNone, kNone, true, true},
     {Action::kAccept, Bits(kOperator, kDispatcher), Bits(S::kSubmitted), kAnyWo, kNone,
      Bits(kCategory, kType, kUrgency, kNote), true, true},
@@ -67,12 +67,17 @@ constexpr std::array<ActionSpec, 34> kSpecs{{
     {Action::kReopen, Bits(kDispatcher), Bits(S::kAnswered, S::kClosed), kAnyWo, Bits(kReason),
      kNone, true, true},
     {Action::kClose, Bits(kDispatcher), Bits(S::kAnswered), kAnyWo, Bits(kReason), kNone, true, true},
-    {Action::kDispute, Bits(kCitizen), Bits(S::kClosed), kAnyWo, Bits(kReason), kNone, true, true},
+    // A merged request's citizen may dispute the primary's answer once it
+    // reached them (DoDispute checks the closure and the window).
+    {Action::kDispute, Bits(kCitizen), Bits(S::kClosed, S::kMerged), kAnyWo, Bits(kReason), kNone,
+     true, true},
     {Action::kRate, Bits(kCitizen), Bits(S::kAnswered, S::kClosed, S::kMerged), kAnyWo,
      Bits(kSatisfaction), Bits(kComment), true, true},
     {Action::kMerge, Bits(kOperator, kDispatcher), Bits(S::kSubmitted, S::kAccepted), kAnyWo,
      Bits(kPrimary), Bits(kNote), true, true},
     {Action::kFollowPrimary, Bits(kSystem), Bits(S::kMerged), kAnyWo, kNone, kNone, true, false},
+    {Action::kUnmerge, Bits(kOperator, kDispatcher), Bits(S::kMerged), kAnyWo, Bits(kReason), kNone,
+     true, true},
     {Action::kSupervise, Bits(kDispatcher, kLeader),
      Bits(S::kAccepted, S::kDispatched, S::kReturned, S::kInProgress, S::kReplied, S::kReopened),
      kAnyWo, kNone, Bits(kNote, kWorkingDays), false, true},

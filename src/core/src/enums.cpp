@@ -107,7 +107,7 @@ constexpr std::array<EnumName<ClockKind>, 5> kClockKinds{{
     {ClockKind::kSupervision, "supervision", "督办时限"},
 }};
 
-constexpr std::array<EnumName<Action>, 34> kActions{{
+constexpr std::array<EnumName<Action>, 35> kActions{{
     {Action::kSubmit, "submit", "提交"},
     {Action::kAccept, "accept", "受理"},
     {Action::kReject, "reject", "不予受理"},
@@ -132,6 +132,7 @@ constexpr std::array<EnumName<Action>, 34> kActions{{
     {Action::kRate, "rate", "评价"},
     {Action::kMerge, "merge", "并单"},
     {Action::kFollowPrimary, "follow_primary", "随主单"},
+    {Action::kUnmerge, "unmerge", "取消并单"},
     {Action::kSupervise, "supervise", "督办"},
     {Action::kEscalate, "escalate", "提级办理"},
     {Action::kInstruct, "instruct", "批示"},

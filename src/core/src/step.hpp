@@ -41,4 +41,14 @@ Error Illegal(std::string reason, Text message);
 // table cannot express and edits the step.
 Status ApplyAction(Step& s);
 
+// Merging (workflow_merge.cpp). RepeatIds lists the repeats merged into a
+// work order ("#12, #15") for messages; Detach takes the step's work order
+// out of its merge (the primary comes in the context) and records that on
+// the primary.
+std::string RepeatIds(const WorkOrder& wo);
+Status DoMerge(Step& s);
+Status DoFollowPrimary(Step& s);
+Status DoUnmerge(Step& s);
+Status Detach(Step& s);
+
 }  // namespace lizheng::detail

@@ -4,6 +4,17 @@
 
 namespace lizheng {
 
+std::vector<UnitId> WorkOrder::UnitsWithIt() const {
+  std::vector<UnitId> units = assisting_units;
+  if (state != State::kReturned) {
+    if (lead_unit) units.push_back(*lead_unit);
+    if (handling_unit) units.push_back(*handling_unit);
+  }
+  std::sort(units.begin(), units.end());
+  units.erase(std::unique(units.begin(), units.end()), units.end());
+  return units;
+}
+
 const Clock* WorkOrder::RunningClock(ClockKind kind) const {
   for (const auto& c : clocks)
     if (c.kind == kind && !c.stopped) return &c;

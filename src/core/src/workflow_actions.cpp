@@ -116,6 +116,13 @@ Status DoAccept(Step& s) {
 }
 
 Status DoReject(Step& s) {
+  // Its repeats would follow a request that will never be answered: each
+  // repeat's citizen deserves the centre's own decision (un-merge first).
+  if (!s.wo.merged.empty())
+    return Illegal("reject_has_repeats",
+                   Text{"本件已并入重复诉求（" + RepeatIds(s.wo) + "），请先取消并单，再不予受理",
+                        "repeats are merged into this work order (" + RepeatIds(s.wo) +
+                            "); un-merge them before rejecting it"});
   s.wo.state = State::kRejected;
   s.wo.reject_reason = s.cmd.reason;
   s.Put("reason", s.cmd.reason);
@@ -347,6 +354,11 @@ Status DoDispute(Step& s) {
   if (s.wo.disputed)
     return Illegal("already_disputed", Text{"已办结的诉求只能提出一次异议",
                                             "a closed request can be disputed only once"});
+  if (s.wo.state == State::kMerged && !s.wo.closed_at)
+    return Illegal("dispute_before_closure",
+                   Text{"合并办理的主单尚未办结，办结后方可提出异议",
+                        "the request it was merged with is not closed yet; a dispute is possible "
+                        "once it is"});
   const auto window = std::chrono::days(s.ctx.policy.dispute_window_days);
   if (!s.wo.closed_at || s.ctx.now > *s.wo.closed_at + window)
     return Illegal(
@@ -354,6 +366,9 @@ Status DoDispute(Step& s) {
         Text{"已超过办结后 " + std::to_string(s.ctx.policy.dispute_window_days) + " 天的异议期限",
              "the dispute window of " + std::to_string(s.ctx.policy.dispute_window_days) +
                  " days after closing has passed"});
+  // The shared answer did not fit this citizen: their request leaves the
+  // merge and is called back on its own.
+  if (s.wo.state == State::kMerged) LZ_RETURN_IF_ERROR(Detach(s));
   s.wo.disputed = true;
   s.wo.closed_at.reset();
   s.wo.state = State::kAnswered;
@@ -372,69 +387,6 @@ Status DoRate(Step& s) {
   s.wo.citizen_comment = s.cmd.comment;
   s.Put("satisfaction", std::string(ToWire(*s.cmd.satisfaction)));
   if (!s.cmd.comment.empty()) s.Put("comment", s.cmd.comment);
-  return OkStatus();
-}
-
-Status DoMerge(Step& s) {
-  const WorkOrder* p = s.ctx.primary;
-  if (!p || p->id != *s.cmd.primary)
-    return InvalidField(F::kPrimary, "unknown_work_order",
-                        Text{"没有这个工单", "unknown work order"});
-  if (p->id == s.wo.id)
-    return InvalidField(F::kPrimary, "merge_into_self",
-                        Text{"工单不能并入自身", "a work order cannot be merged into itself"});
-  if (p->jurisdiction != s.wo.jurisdiction)
-    return InvalidField(F::kPrimary, "unknown_work_order",
-                        Text{"没有这个工单", "unknown work order"});
-  if (p->state == State::kMerged || p->state == State::kRejected || p->state == State::kClosed)
-    return InvalidField(
-        F::kPrimary, "primary_not_open",
-        Text{
-            "主单状态为“" + std::string(StateNameZh(p->state)) + "”，请并入未办结的工单",
-            "the primary is " + std::string(ToWire(p->state)) + "; merge into an open work order"});
-  s.wo.merged_into = p->id;
-  s.wo.state = State::kMerged;
-  s.Put("primary_id", std::to_string(p->id));
-  s.Put("primary_tracking_no", p->tracking_no);
-  if (!s.cmd.note.empty()) s.Put("note", s.cmd.note);
-  s.Notify("您的诉求（编号" + Tracking(s) + "）与同类诉求合并办理，答复将同步告知您。");
-
-  WorkOrder primary = *p;
-  primary.merged.push_back(s.wo.id);
-  primary.version += 1;
-  primary.updated_at = s.ctx.now;
-  Event pe = s.ev;
-  pe.work_order = primary.id;
-  pe.from = primary.state;
-  pe.to = primary.state;
-  pe.is_public = false;
-  pe.data = {{"merged_id", std::to_string(s.wo.id)}, {"merged_tracking_no", s.wo.tracking_no}};
-  s.primary_after = std::move(primary);
-  s.primary_event = std::move(pe);
-  return OkStatus();
-}
-
-Status DoFollowPrimary(Step& s) {
-  const WorkOrder* p = s.ctx.primary;
-  if (!p || !s.wo.merged_into || p->id != *s.wo.merged_into)
-    return InvalidField(F::kPrimary, "field_required",
-                        Text{"需要主单", "the primary work order is required"});
-  bool changed = false;
-  if (p->reply && s.wo.reply != p->reply) {
-    s.wo.reply = p->reply;
-    s.Put("reply", "published");
-    s.Notify("您的诉求（编号" + Tracking(s) + "）已有答复，请凭查询码查看。");
-    changed = true;
-  }
-  if (p->closed_at && !s.wo.closed_at) {
-    s.wo.closed_at = p->closed_at;
-    s.Put("closed", "true");
-    changed = true;
-  }
-  if (!changed)
-    return Illegal("primary_unchanged",
-                   Text{"主单没有新的进展", "nothing new on the primary work order"});
-  s.Put("primary_id", std::to_string(p->id));
   return OkStatus();
 }
 
@@ -560,6 +512,7 @@ Status ApplyAction(Step& s) {
     case Action::kRate: return DoRate(s);
     case Action::kMerge: return DoMerge(s);
     case Action::kFollowPrimary: return DoFollowPrimary(s);
+    case Action::kUnmerge: return DoUnmerge(s);
     case Action::kSupervise: return DoSupervise(s);
     case Action::kEscalate: return DoEscalate(s);
     case Action::kInstruct: return DoInstruct(s);

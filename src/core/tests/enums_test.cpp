@@ -38,7 +38,7 @@ TEST(EnumsTest, EveryTableRoundTrips) {
   ExpectRoundTrip<ClockKind>(5);
   ExpectRoundTrip<CategorySource>(5);
   ExpectRoundTrip<RiskKind>(3);
-  ExpectRoundTrip<Action>(34);
+  ExpectRoundTrip<Action>(35);
 }
 
 TEST(EnumsTest, WireNamesListNamesEveryValue) {

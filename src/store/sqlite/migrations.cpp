@@ -29,7 +29,7 @@ Result<int> ApplyPending(Connection& conn) {
   for (const Migration& m : migrations) {
     if (m.version <= current) continue;
     LZ_RETURN_IF_ERROR(conn.Exec(m.sql));
-    if (m.reproject_work_orders) LZ_RETURN_IF_ERROR(ReprojectWorkOrders(conn));
+    if (m.reproject_work_orders) LZ_RETURN_IF_ERROR(ReprojectWorkOrders(conn, m.reproject_units));
     LZ_ASSIGN_OR_RETURN(
         Statement record,
         conn.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)"));

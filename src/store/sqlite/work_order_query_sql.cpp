@@ -82,6 +82,25 @@ std::vector<UnitId> VisibleUnits(const WorkOrderQuery& q) {
   return q.visible_units;
 }
 
+// One condition per unit a caller sees a work order through: the units of
+// its subtree in any role, the units above it only where they assist.
+std::vector<std::string> UnitConditions(const WorkOrderQuery& q, ParamList& p) {
+  std::vector<std::string> out;
+  for (UnitId u : VisibleUnits(q)) out.push_back("u.unit_id = " + p.Int(u));
+  for (UnitId u : q.visible_assisted_by)
+    out.push_back("(u.unit_id = " + p.Int(u) + " AND u.assisting = 1)");
+  return out;
+}
+
+// The same as one condition on a work_order_units row `u`.
+std::string VisibleCondition(const WorkOrderQuery& q, ParamList& p) {
+  std::string out = "u.unit_id IN " + UnitIn(VisibleUnits(q), p);
+  if (!q.visible_assisted_by.empty())
+    out = "(" + out + " OR (u.assisting = 1 AND u.unit_id IN " + UnitIn(q.visible_assisted_by, p) +
+          "))";
+  return out;
+}
+
 // Which rows drive the query. kWatches reads the (short) watch list and
 // sorts it; kUnits reads work_order_units per unit (and state); the two
 // work_orders drives read its queue indexes per value; kPlain reads work
@@ -102,7 +121,8 @@ Drive ChooseDrive(const WorkOrderQuery& q) {
   if (q.visible_to_subtree_of) {
     // Even one unit is driven from work_order_units: scanning the work
     // orders newest first for a unit that has few would read them all.
-    return VisibleUnits(q).size() <= kMaxArms ? Drive::kUnits : Drive::kPlain;
+    return VisibleUnits(q).size() + q.visible_assisted_by.size() <= kMaxArms ? Drive::kUnits
+                                                                              : Drive::kPlain;
   }
   std::size_t arms = 0;
   Drive drive = Drive::kPlain;
@@ -133,8 +153,8 @@ std::string Filters(const WorkOrderQuery& q, Drive drive, const std::string& j, 
     // rather than a materialised list of every work order of the subtree.
     add(fmt::format(
         "EXISTS (SELECT 1 FROM work_order_units u WHERE u.jurisdiction_id = {} "
-        "AND u.work_order_id = w.id AND u.unit_id IN {})",
-        j, UnitIn(VisibleUnits(q), p)));
+        "AND u.work_order_id = w.id AND {})",
+        j, VisibleCondition(q, p)));
   }
   if (!q.category_prefix.empty()) {
     // "01" matches "01" and "01.<anything>"; '/' is the byte after '.'.
@@ -183,13 +203,12 @@ std::vector<std::string> ArmConditions(const WorkOrderQuery& q, Drive drive, Par
   std::vector<std::string> out;
   switch (drive) {
     case Drive::kUnits: {
-      const std::vector<UnitId> units = VisibleUnits(q);
+      const std::vector<std::string> units = UnitConditions(q, p);
       const bool arm_per_state = !q.states.empty() && units.size() * q.states.size() <= kMaxArms;
       const std::string all_states = q.states.empty() || arm_per_state
                                          ? std::string()
                                          : " AND u.state IN " + StateIn(q.states, p);
-      for (UnitId u : units) {
-        const std::string unit = "u.unit_id = " + p.Int(u);
+      for (const std::string& unit : units) {
         if (!arm_per_state) {
           out.push_back(unit + all_states);
           continue;
@@ -301,7 +320,7 @@ BuiltQuery BuildCountQuery(const WorkOrderQuery& q) {
   } else if (q.visible_to_subtree_of && !HasRareFlag(q)) {
     // Counted from the units' own index; DISTINCT because a work order may
     // be visible through several units of the subtree.
-    const std::string units = UnitIn(VisibleUnits(q), p);
+    const std::string units = VisibleCondition(q, p);
     const std::string states = q.states.empty() ? "" : " AND u.state IN " + StateIn(q.states, p);
     const std::string filters = Filters(q, Drive::kUnits, j, p);
     const std::string join = filters.empty() ? std::string()
@@ -309,7 +328,7 @@ BuiltQuery BuildCountQuery(const WorkOrderQuery& q) {
                                                "u.jurisdiction_id AND w.id = u.work_order_id";
     sql = fmt::format(
         "SELECT COUNT(DISTINCT u.work_order_id) FROM work_order_units u{} "
-        "WHERE u.jurisdiction_id = {} AND u.unit_id IN {}{}{}",
+        "WHERE u.jurisdiction_id = {} AND {}{}{}",
         join, j, units, states, filters);
   } else {
     sql = fmt::format("SELECT COUNT(*) FROM work_orders w WHERE w.jurisdiction_id = {}{}", j,

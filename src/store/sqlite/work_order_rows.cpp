@@ -109,7 +109,8 @@ std::string UpdateSql() {
 const int kExpectedVersionParam =
     kFirstProjectionParam + static_cast<int>(std::size(kProjectionColumns));
 
-// Every unit that may see the work order: lead, handling and assisting.
+// Every unit the work order is with (WorkOrder::UnitsWithIt); the units
+// above them see it through their subtrees.
 Status WriteVisibleUnits(Connection& conn, const WorkOrder& wo) {
   {
     LZ_ASSIGN_OR_RETURN(
@@ -118,20 +119,17 @@ Status WriteVisibleUnits(Connection& conn, const WorkOrder& wo) {
             "DELETE FROM work_order_units WHERE jurisdiction_id = ?1 AND work_order_id = ?2"));
     LZ_RETURN_IF_ERROR(clear.BindInt(1, wo.jurisdiction).BindInt(2, wo.id).Run());
   }
-  std::vector<UnitId> units = wo.assisting_units;
-  if (wo.lead_unit) units.push_back(*wo.lead_unit);
-  if (wo.handling_unit) units.push_back(*wo.handling_unit);
-  std::sort(units.begin(), units.end());
-  units.erase(std::unique(units.begin(), units.end()), units.end());
-  for (UnitId unit : units) {
+  for (UnitId unit : wo.UnitsWithIt()) {
     LZ_ASSIGN_OR_RETURN(
         Statement stmt,
         conn.Prepare(
             "INSERT INTO work_order_units (jurisdiction_id, work_order_id, unit_id, state, "
-            "created_at) VALUES (?1, ?2, ?3, ?4, ?5)"));
+            "created_at, assisting) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     stmt.BindInt(1, wo.jurisdiction).BindInt(2, wo.id).BindInt(3, unit);
     stmt.BindText(4, ToWire(wo.state));
-    LZ_RETURN_IF_ERROR(stmt.BindTime(5, wo.created_at).Run());
+    const bool assisting = std::find(wo.assisting_units.begin(), wo.assisting_units.end(), unit) !=
+                           wo.assisting_units.end();
+    LZ_RETURN_IF_ERROR(stmt.BindTime(5, wo.created_at).BindInt(6, assisting ? 1 : 0).Run());
   }
   return OkStatus();
 }
@@ -321,7 +319,7 @@ Result<std::optional<WorkOrder>> FindByIdempotencyKey(Connection& conn, Jurisdic
   return FirstWorkOrder(stmt);
 }
 
-Status ReprojectWorkOrders(Connection& conn) {
+Status ReprojectWorkOrders(Connection& conn, bool units) {
   // Ids first, then one row at a time: an UPDATE while a SELECT over the
   // same table is still stepping would be read again by it.
   std::vector<std::pair<JurisdictionId, WorkOrderId>> ids;
@@ -349,6 +347,7 @@ Status ReprojectWorkOrders(Connection& conn) {
     stmt.BindInt(1, j).BindInt(2, id);
     BindProjection(stmt, wo, doc);
     LZ_RETURN_IF_ERROR(stmt.Run());
+    if (units) LZ_RETURN_IF_ERROR(WriteVisibleUnits(conn, wo));
   }
   return OkStatus();
 }

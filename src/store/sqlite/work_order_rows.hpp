@@ -24,8 +24,9 @@ Result<WorkOrderId> InsertWorkOrder(Connection& conn, const WorkOrder& wo);
 // kNotFound if absent; kConflict unless the stored version is wo.version - 1.
 Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo);
 // Rewrites every work order's projection columns from its document (a
-// migration's step when new columns are derived from it).
-Status ReprojectWorkOrders(Connection& conn);
+// migration's step when new columns are derived from it), and with `units`
+// the rows of the units each is with.
+Status ReprojectWorkOrders(Connection& conn, bool units);
 
 // kNotFound when absent.
 Result<WorkOrder> GetWorkOrder(Connection& conn, JurisdictionId j, WorkOrderId id);

@@ -266,11 +266,19 @@ CREATE TABLE jurisdiction_files (
 );
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations{{
+// Which of a work order's units assist on it (协办): the units below an
+// assisting unit see the work order too, as its sections do the assisting.
+// Rewriting the projections also drops the units that returned a work order.
+constexpr std::string_view kSchemaV5 = R"sql(
+ALTER TABLE work_order_units ADD COLUMN assisting INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "initial schema", kSchemaV1, false},
     {2, "clock policy", kSchemaV2, false},
     {3, "figures", kSchemaV3, true},
     {4, "jurisdiction files", kSchemaV4, false},
+    {5, "assisting units", kSchemaV5, true, true},
 }};
 
 }  // namespace

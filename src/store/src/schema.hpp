@@ -16,6 +16,9 @@ struct Migration {
   // After the SQL, the backend rewrites every work order's projection
   // columns from its document (for columns that new code derives).
   bool reproject_work_orders = false;
+  // With reproject_work_orders: the units each work order is with
+  // (work_order_units) are rewritten too, in their current form.
+  bool reproject_units = false;
 };
 
 // Every migration, in version order starting at 1. Append only: a released

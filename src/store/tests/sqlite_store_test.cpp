@@ -123,6 +123,7 @@ TEST(SqliteStoreTest, AVersionOneDatabaseIsMigratedAndKeepsItsData) {
                            "ALTER TABLE work_orders DROP COLUMN closed_at; "
                            "ALTER TABLE work_orders DROP COLUMN resolved; "
                            "ALTER TABLE work_orders DROP COLUMN satisfaction; "
+                           "ALTER TABLE work_order_units DROP COLUMN assisting; "
                            "DELETE FROM schema_migrations WHERE version > 1",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);

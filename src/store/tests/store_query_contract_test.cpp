@@ -85,9 +85,11 @@ bool Matches(const WorkOrderQuery& q, const WorkOrder& w) {
     return false;
   }
   if (q.visible_to_subtree_of) {
-    bool visible = (w.lead_unit && Contains(q.visible_units, *w.lead_unit)) ||
-                   (w.handling_unit && Contains(q.visible_units, *w.handling_unit));
-    for (UnitId u : w.assisting_units) visible = visible || Contains(q.visible_units, u);
+    // Lead and handling units no longer hold a returned work order; units
+    // above the caller count only where they assist.
+    bool visible = false;
+    for (UnitId u : w.UnitsWithIt()) visible = visible || Contains(q.visible_units, u);
+    for (UnitId u : w.assisting_units) visible = visible || Contains(q.visible_assisted_by, u);
     if (!visible) return false;
   }
   if (!q.category_prefix.empty() && w.category_code != q.category_prefix &&
@@ -211,6 +213,11 @@ TEST_P(StoreQueryContractTest, EveryFilterAloneMatchesItsMeaning) {
           q.visible_to_subtree_of = UnitId{12};
           q.visible_units = {12};
         }));
+  Check("visible below an assisting unit", Query([&](WorkOrderQuery& q) {
+          q.visible_to_subtree_of = UnitId{50};
+          q.visible_units = {50};
+          q.visible_assisted_by = {30, 10};
+        }));
   Check("category 01 and below", Query([&](WorkOrderQuery& q) { q.category_prefix = "01"; }));
   Check("category 01.02 and below", Query([&](WorkOrderQuery& q) { q.category_prefix = "01.02"; }));
   Check("area prefix", Query([&](WorkOrderQuery& q) { q.area_prefix = "A1"; }));
@@ -239,6 +246,18 @@ TEST_P(StoreQueryContractTest, FiltersCombine) {
           q.states = {State::kInProgress, State::kSubmitted, State::kAccepted};
           q.visible_to_subtree_of = UnitId{10};
           q.visible_units = {10, 11, 12, 30};
+        }));
+  Check("below an assisting unit, by state", Query([&](WorkOrderQuery& q) {
+          q.states = {State::kDispatched, State::kInProgress, State::kReturned};
+          q.visible_to_subtree_of = UnitId{11};
+          q.visible_units = {11};
+          q.visible_assisted_by = {30};
+        }));
+  Check("below an assisting unit, overdue", Query([&](WorkOrderQuery& q) {
+          q.overdue_only = true;
+          q.visible_to_subtree_of = UnitId{11};
+          q.visible_units = {11};
+          q.visible_assisted_by = {30};
         }));
   Check("a subtree's overdue", Query([&](WorkOrderQuery& q) {
           q.overdue_only = true;

@@ -117,6 +117,7 @@ export default {
       rate: 'Rated',
       merge: 'Merged',
       follow_primary: 'Follows the main request',
+      unmerge: 'Unmerge',
       supervise: 'Supervised',
       escalate: 'Escalated',
       instruct: "Leader's instruction",

@@ -117,6 +117,7 @@ export default {
       rate: '评价',
       merge: '并单',
       follow_primary: '随主单',
+      unmerge: '取消并单',
       supervise: '督办',
       escalate: '提级办理',
       instruct: '批示',

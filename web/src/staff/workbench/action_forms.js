@@ -38,6 +38,7 @@ export const ACTION_FIELDS = {
   reopen: [F('reason', 'long', true)],
   close: [F('reason', 'long', true)],
   merge: [F('primary_id', 'work_order', true), F('note', 'long')],
+  unmerge: [F('reason', 'long', true)],
   supervise: [F('working_days', 'days', false, { max: 30 }), F('note', 'long')],
   escalate: [F('unit_id', 'unit', true, { above: true }), F('reason', 'long', true), F('note', 'long')],
   instruct: [F('text', 'long', true)],

@@ -34,6 +34,12 @@ describe('validate', () => {
     expect(validate('merge', { primary_id: ' 42 ', note: '' })).toEqual({})
   })
 
+  it('wants a reason to take a repeat out of its merge, and offers the action', () => {
+    expect(validate('unmerge', emptyModel('unmerge'))).toEqual({ reason: 'required' })
+    expect(buildBody('unmerge', { reason: ' 地点不同 ' })).toEqual({ reason: '地点不同' })
+    expect(offeredActions({ state: 'merged', allowed_actions: ['unmerge'] }, 1)).toContain('unmerge')
+  })
+
   it('refuses texts over the server limit', () => {
     expect(validate('reply', { text: '字'.repeat(5001) })).toEqual({ text: 'tooLong' })
   })

@@ -178,7 +178,9 @@ class WorkOrderService {
   Insights* insights_;
 };
 
-// Whether `actor` may see `wo` at all.
+// Whether `actor` may see `wo` at all: centre roles and leaders any; a unit
+// the ones with its unit or a unit below it (WorkOrder::UnitsWithIt), and
+// the ones a unit above it assists on.
 bool IsVisibleTo(const Directory& dir, const WorkOrder& wo, const Actor& actor);
 
 }  // namespace lizheng::app

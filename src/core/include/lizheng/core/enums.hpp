@@ -105,6 +105,7 @@ enum class Action {
   kRate,                 // 群众评价
   kMerge,                // 并单
   kFollowPrimary,        // a merged request receives its primary's reply or closure
+  kUnmerge,              // 取消并单: the centre takes a repeat out of its merge
   kSupervise,            // 督办
   kEscalate,             // 提级办理
   kInstruct,             // 批示

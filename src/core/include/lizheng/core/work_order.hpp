@@ -181,6 +181,11 @@ struct WorkOrder {
   bool IsOverdue() const;
   bool IsTerminal() const { return state == State::kRejected || state == State::kClosed || state == State::kMerged; }
   bool HasPendingInstruction() const;
+  // The units the work order is with, which (with the units above them)
+  // may see it: its assisting units, and its lead and handling units unless
+  // it is returned — a unit that said it is not responsible no longer holds
+  // it, until the centre sends it back or elsewhere.
+  std::vector<UnitId> UnitsWithIt() const;
 
   bool operator==(const WorkOrder&) const = default;
 };

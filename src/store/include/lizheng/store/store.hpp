@@ -50,6 +50,9 @@ struct WorkOrderQuery {
   std::vector<UnitId> handling_units;       // any of; empty = all
   std::optional<UnitId> visible_to_subtree_of;  // handling, lead or assisting unit in this set
   std::vector<UnitId> visible_units;        // used with visible_to_subtree_of: the subtree
+  // Used with visible_to_subtree_of: the units above its root. A work order
+  // one of them assists on (协办) is visible too.
+  std::vector<UnitId> visible_assisted_by;
   std::string category_prefix;              // "01" matches "01", "01.02", ...
   std::string area_prefix;
   std::optional<Urgency> urgency;

@@ -203,6 +203,7 @@ export default {
       reopen: { reason: 'Why reopen it' },
       close: { reason: 'Closing note' },
       unpublish: { reason: 'Why withdraw it' },
+      unmerge: { reason: 'Why unmerge it (shown to the citizen)' },
     },
     hints: {
       return: { legal_basis: 'Name why it is not your unit\'s duty, e.g. your mandate or a law.' },
@@ -222,6 +223,7 @@ export default {
       decide_extension: 'An approval moves the reply deadline.',
       watch: 'Watched work orders are listed under Watched.',
       publish: 'Requests whose citizen agreed are published with personal data masked.',
+      unmerge: 'The request goes back to be dispatched on its own; the reason is shown to the citizen. Not possible once the primary\'s answer reached it.',
     },
     yesno: {
       approve: { yes: 'Approve', no: 'Refuse' },

@@ -203,6 +203,7 @@ export default {
       reopen: { reason: '重办理由' },
       close: { reason: '办结说明' },
       unpublish: { reason: '撤销理由' },
+      unmerge: { reason: '取消并单的理由（群众可见）' },
     },
     hints: {
       return: { legal_basis: '写明不属于本单位职责的依据，例如三定方案或法规条款。' },
@@ -222,6 +223,7 @@ export default {
       decide_extension: '批准后答复期限相应顺延。',
       watch: '关注后可在“我的关注”中随时查看进展。',
       publish: '群众同意公开的诉求和答复将隐去个人信息后公开。',
+      unmerge: '本件将回到待派单，单独办理；理由会告知群众。主单答复送达后不能再取消。',
     },
     yesno: {
       approve: { yes: '批准', no: '不批准' },
