@@ -2,7 +2,10 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/file.h>
+#include <sys/socket.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -172,6 +175,48 @@ ApiResponse ApiClient::PostRaw(const std::string& path, const std::string& body,
                 c->Post(path.c_str(), WithToken(headers, token), body, content_type.c_str()));
 }
 
+ApiResponse ApiClient::PostWithoutContentType(const std::string& path, const std::string& body,
+                                              const std::string& token,
+                                              const httplib::Headers& headers) const {
+  std::string request = "POST " + path + " HTTP/1.1\r\nHost: " + host_ +
+                        "\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) +
+                        "\r\n";
+  for (const auto& [name, value] : WithToken(headers, token)) request += name + ": " + value + "\r\n";
+  request += "\r\n" + body;
+  ApiResponse out;
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port_));
+  inet_pton(AF_INET, host_ == "localhost" ? "127.0.0.1" : host_.c_str(), &addr.sin_addr);
+  std::string received;
+  if (fd >= 0 && connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
+    char buf[4096];
+    for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;) received.append(buf, static_cast<std::size_t>(n));
+  }
+  if (fd >= 0) close(fd);
+  // "HTTP/1.1 415 Unsupported Media Type\r\n<headers>\r\n\r\n<body>"; the
+  // server closes the connection, so the body runs to the end.
+  const std::size_t head_end = received.find("\r\n\r\n");
+  if (received.rfind("HTTP/1.1 ", 0) != 0 || head_end == std::string::npos) {
+    out.transport_error = "no HTTP response";
+    ADD_FAILURE() << "POST " << path << ": no response";
+    return out;
+  }
+  out.status = std::atoi(received.c_str() + 9);
+  out.body = received.substr(head_end + 4);
+  std::istringstream lines(received.substr(0, head_end));
+  std::string line;
+  std::getline(lines, line);  // the status line
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (const std::size_t colon = line.find(':'); colon != std::string::npos)
+      out.headers.emplace(line.substr(0, colon), line.substr(line.find_first_not_of(' ', colon + 1)));
+  }
+  return Check("POST", path, std::move(out));
+}
+
 ApiResponse ApiClient::Finish(const std::string& method, const std::string& path,
                               httplib::Result r) const {
   ApiResponse out;
@@ -184,6 +229,11 @@ ApiResponse ApiClient::Finish(const std::string& method, const std::string& path
   out.status = r->status;
   out.body = r->body;
   out.headers = r->headers;
+  return Check(method, path, std::move(out));
+}
+
+ApiResponse ApiClient::Check(const std::string& method, const std::string& path,
+                             ApiResponse out) const {
   try {
     out.json_body = json::parse(out.body);
   } catch (const json::parse_error&) {

@@ -66,9 +66,16 @@ class ApiClient {
   ApiResponse PostRaw(const std::string& path, const std::string& body,
                       const std::string& token = "", const httplib::Headers& headers = {},
                       const std::string& content_type = "application/json") const;
+  // A POST with no Content-Type header at all, which httplib's client never
+  // sends (it adds text/plain); written to a plain socket.
+  ApiResponse PostWithoutContentType(const std::string& path, const std::string& body,
+                                     const std::string& token = "",
+                                     const httplib::Headers& headers = {}) const;
 
  private:
   ApiResponse Finish(const std::string& method, const std::string& path, httplib::Result r) const;
+  // Parses, and checks against the OpenAPI document, a received response.
+  ApiResponse Check(const std::string& method, const std::string& path, ApiResponse out) const;
   std::unique_ptr<httplib::Client> Connect() const;
 
   std::string host_;
