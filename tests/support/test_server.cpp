@@ -385,6 +385,7 @@ void TestServer::Start() {
                                    "--port-file", port_file, "--threads", "16", "--sync",
                                    options_.sync};
   if (!options_.web.empty()) argv.insert(argv.end(), {"--web", options_.web});
+  if (!options_.now.empty()) argv.insert(argv.end(), {"--now", options_.now});
   pid_ = Spawn(argv, dir_ + "/server.log");
   const auto deadline = steady_clock::now() + kStartTimeout;
   port_ = 0;

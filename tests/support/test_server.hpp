@@ -95,6 +95,9 @@ class TestServer {
     std::string sync = "full";
     // `lizheng serve --web`: a folder of built web pages to serve at /.
     std::string web;
+    // `lizheng serve --now`: the clock starts at this RFC 3339 time and runs
+    // on; empty for the real time.
+    std::string now;
   };
 
   // Creates the directory with a demo database (`lizheng demo --requests 0

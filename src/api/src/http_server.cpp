@@ -224,8 +224,22 @@ HttpServer::HttpServer(ApiServices services, ServerOptions options)
     return httplib::Server::HandlerResponse::Handled;
   });
 
-  svr.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
-    SendJson(res, 200, {{"status", "ok"}});
+  // Health stays 200 when degraded: the server serves, and a load balancer
+  // must keep routing to it; "degraded" is for monitoring and people.
+  svr.Get("/api/v1/health", [this](const httplib::Request& req, httplib::Response& res) {
+    auto gaps = impl_->ctx.services.calendars.Gaps();
+    if (!gaps.ok()) return SendError(req, res, gaps.error());
+    nlohmann::json problems = nlohmann::json::array();
+    for (const app::CalendarGap& g : *gaps) {
+      problems.push_back({{"code", "calendar_missing"},
+                          {"jurisdiction", g.jurisdiction_code},
+                          {"year", g.year},
+                          {"message", g.message_en},
+                          {"message_zh", g.message_zh}});
+    }
+    nlohmann::json body = {{"status", problems.empty() ? "ok" : "degraded"}};
+    if (!problems.empty()) body["problems"] = std::move(problems);
+    SendJson(res, 200, body);
   });
   RegisterAuthRoutes(svr, impl_->ctx);
   RegisterCitizenRoutes(svr, impl_->ctx);
