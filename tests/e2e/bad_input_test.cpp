@@ -175,8 +175,8 @@ TEST_F(BadInputTest, DuplicateKeysAreRefused) {
       R"({"type": "complaint", "title": "嵌套", "detail": "重复的键", "area_code": "dh-01",)"
       R"( "citizen": {"name": "张三", "phone": "13800000001", "name": "李四"}})";
   const httplib::Headers english = {{"Accept-Language", "en"}};
-  ExpectError(api().PostRaw("/api/v1/requests", twice, "", english), 400, "invalid_argument", "title",
-              "given twice");
+  ExpectError(api().PostRaw("/api/v1/requests", twice, "", english), 400, "invalid_argument",
+              "title", "given twice");
   ExpectError(api().PostRaw("/api/v1/requests", nested, "", english), 400, "invalid_argument",
               "citizen.name", "given twice");
   ExpectError(SubmitRaw(twice), 400, "invalid_argument", "title", "重复");

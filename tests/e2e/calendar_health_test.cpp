@@ -55,9 +55,9 @@ TEST(CalendarHealthTest, AMissingYearDegradesHealthFromSixtyDaysBefore) {
   std::ofstream(file) << "# a test calendar, not the State Council's\n"
                          "2027-01-01\tholiday\t元旦\n";
   std::string out;
-  ASSERT_EQ(TestServer::RunCli({"calendar", "import", "--db", server->db_path(), "--year", "2027",
-                                "--file", file},
-                               &out),
+  ASSERT_EQ(TestServer::RunCli(
+                {"calendar", "import", "--db", server->db_path(), "--year", "2027", "--file", file},
+                &out),
             0)
       << out;
   server->Start();

@@ -1,12 +1,12 @@
 #include "test_server.hpp"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
-#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/file.h>
-#include <sys/socket.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -181,7 +181,8 @@ ApiResponse ApiClient::PostWithoutContentType(const std::string& path, const std
   std::string request = "POST " + path + " HTTP/1.1\r\nHost: " + host_ +
                         "\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) +
                         "\r\n";
-  for (const auto& [name, value] : WithToken(headers, token)) request += name + ": " + value + "\r\n";
+  for (const auto& [name, value] : WithToken(headers, token))
+    request += name + ": " + value + "\r\n";
   request += "\r\n" + body;
   ApiResponse out;
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -191,9 +192,11 @@ ApiResponse ApiClient::PostWithoutContentType(const std::string& path, const std
   inet_pton(AF_INET, host_ == "localhost" ? "127.0.0.1" : host_.c_str(), &addr.sin_addr);
   std::string received;
   if (fd >= 0 && connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-      send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
+      send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(request.size())) {
     char buf[4096];
-    for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;) received.append(buf, static_cast<std::size_t>(n));
+    for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;)
+      received.append(buf, static_cast<std::size_t>(n));
   }
   if (fd >= 0) close(fd);
   // "HTTP/1.1 415 Unsupported Media Type\r\n<headers>\r\n\r\n<body>"; the
@@ -212,7 +215,8 @@ ApiResponse ApiClient::PostWithoutContentType(const std::string& path, const std
   while (std::getline(lines, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (const std::size_t colon = line.find(':'); colon != std::string::npos)
-      out.headers.emplace(line.substr(0, colon), line.substr(line.find_first_not_of(' ', colon + 1)));
+      out.headers.emplace(line.substr(0, colon),
+                          line.substr(line.find_first_not_of(' ', colon + 1)));
   }
   return Check("POST", path, std::move(out));
 }

@@ -43,9 +43,7 @@ class DuplicateKeyFinder {
   bool operator()(int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
     using Event = nlohmann::json::parse_event_t;
     switch (event) {
-      case Event::object_start:
-        objects_.push_back(Object{{}, path_key_});
-        break;
+      case Event::object_start: objects_.push_back(Object{{}, path_key_}); break;
       case Event::key: {
         Object& top = objects_.back();
         const std::string name = parsed.get<std::string>();
@@ -59,8 +57,7 @@ class DuplicateKeyFinder {
         break;
       case Event::array_start:
       case Event::array_end:
-      case Event::value:
-        break;
+      case Event::value: break;
     }
     return true;
   }

@@ -22,11 +22,11 @@ std::vector<CalendarGap> FindCalendarGaps(const Jurisdiction& j, const WorkingCa
     g.jurisdiction_code = j.code;
     g.jurisdiction_name = j.name;
     g.year = year;
-    g.message_en = j.code + " has no working calendar for " + y +
-                   ": deadlines in " + y +
+    g.message_en = j.code + " has no working calendar for " + y + ": deadlines in " + y +
                    " count Monday to Friday, public holidays as working days. Import the "
-                   "State Council's " + y + " holiday notice with 'lizheng calendar import --year " +
-                   y + " --file FILE'.";
+                   "State Council's " +
+                   y + " holiday notice with 'lizheng calendar import --year " + y +
+                   " --file FILE'.";
     g.message_zh = j.name + "缺少 " + y + " 年工作日历：" + y +
                    " 年的期限将按周一至周五计算，法定节假日会被当作工作日。请按国务院办公厅 " + y +
                    " 年节假日安排通知，用 'lizheng calendar import --year " + y +

@@ -4,8 +4,8 @@
 
 namespace lizheng::app {
 
-Scheduler::Scheduler(store::Store& store, WorkOrderService& work_orders, std::chrono::seconds interval,
-                     Insights* insights, CalendarWatch* calendars)
+Scheduler::Scheduler(store::Store& store, WorkOrderService& work_orders,
+                     std::chrono::seconds interval, Insights* insights, CalendarWatch* calendars)
     : store_(store),
       work_orders_(work_orders),
       interval_(interval),

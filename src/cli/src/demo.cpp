@@ -7,10 +7,10 @@
 
 #include "commands.hpp"
 #include "flags.hpp"
-#include "usage.hpp"
 #include "lizheng/app/demo.hpp"
 #include "lizheng/app/environment.hpp"
 #include "lizheng/store/sqlite_store.hpp"
+#include "usage.hpp"
 
 namespace lizheng::cli {
 namespace {
@@ -45,7 +45,8 @@ void PrintSummary(const app::DemoSummary& s, const std::string& db, const std::s
 
 int Demo(const Args& args) {
   auto flags = Flags::Parse(args, {"db", "requests", "days", "seed", "now", "password"});
-  if (!flags.ok()) return Fail(flags.error().message + "\n\n" + std::string(CommandUsage("demo")), 2);
+  if (!flags.ok())
+    return Fail(flags.error().message + "\n\n" + std::string(CommandUsage("demo")), 2);
   app::DemoOptions o;
   auto requests = flags->GetInt("requests", 3000, 0, 100'000'000);
   auto days = flags->GetInt("days", 90, 1, 3650);

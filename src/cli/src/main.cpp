@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "usage.hpp"
 #include "lizheng/insight/classify_command.hpp"
 #include "lizheng/insight/hotspots/hotspots_command.hpp"
 #include "lizheng/insight/reply_quality_command.hpp"
+#include "usage.hpp"
 
 namespace {
 
@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
   const std::string cmd = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   // hotspots and reply-quality answer --help themselves, with their own text.
-  if (const std::string_view usage = lizheng::cli::CommandUsage(cmd); !usage.empty() && lizheng::cli::AsksForHelp(rest)) {
+  if (const std::string_view usage = lizheng::cli::CommandUsage(cmd);
+      !usage.empty() && lizheng::cli::AsksForHelp(rest)) {
     std::cout << usage;
     return 0;
   }

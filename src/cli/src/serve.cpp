@@ -26,9 +26,9 @@ extern "C" void OnSignal(int) {
 }  // namespace
 
 int Serve(const Args& args) {
-  auto flags = Flags::Parse(args, {"db", "host", "port", "port-file", "threads", "web", "sync",
-                                   "scheduler-interval", "max-body", "retrain-hours", "dictionary",
-                                   "now"});
+  auto flags =
+      Flags::Parse(args, {"db", "host", "port", "port-file", "threads", "web", "sync",
+                          "scheduler-interval", "max-body", "retrain-hours", "dictionary", "now"});
   if (!flags.ok()) {
     std::cerr << "lizheng serve: " << flags.error().message << "\n";
     return 2;
@@ -96,7 +96,8 @@ int Serve(const Args& args) {
   options.threads = static_cast<int>(*threads);
   options.max_body_bytes = static_cast<std::size_t>(*max_body);
   options.static_dir = flags->GetOr("web", "");
-  api::HttpServer server(api::ApiServices{**store, cache, work_orders, auth, time, insights, calendars}, options);
+  api::HttpServer server(
+      api::ApiServices{**store, cache, work_orders, auth, time, insights, calendars}, options);
   auto bound = server.Bind();
   if (!bound.ok()) {
     std::cerr << "lizheng serve: " << bound.error().message << "\n";

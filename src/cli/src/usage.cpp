@@ -126,7 +126,8 @@ constexpr std::string_view kBackup = R"(usage: lizheng backup --out FILE [--db P
 Writes a consistent copy of the database to FILE while servers use it.
 )";
 
-constexpr std::string_view kClassify = R"(usage: lizheng classify train --data FILE --model OUT [options]
+constexpr std::string_view kClassify =
+    R"(usage: lizheng classify train --data FILE --model OUT [options]
        lizheng classify eval --model M --data FILE [--dictionary PATH]
        lizheng classify cv --data FILE [--folds 5] [options]
        lizheng classify train --db PATH [--jurisdiction CODE] [--dictionary PATH]

@@ -2,9 +2,9 @@
 // `lizheng <command> --help` (or -h) and after a usage error.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
-#include <string>
 
 namespace lizheng::cli {
 

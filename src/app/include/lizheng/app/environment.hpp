@@ -29,8 +29,7 @@ class SystemTime final : public TimeSource {
 class ShiftedTime final : public TimeSource {
  public:
   // Now() is `start` at construction and runs on with `real`.
-  ShiftedTime(const TimeSource& real, Timestamp start)
-      : real_(real), offset_(start - real.Now()) {}
+  ShiftedTime(const TimeSource& real, Timestamp start) : real_(real), offset_(start - real.Now()) {}
   Timestamp Now() const override { return real_.Now() + offset_; }
 
  private:
