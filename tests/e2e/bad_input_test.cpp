@@ -169,6 +169,52 @@ TEST_F(BadInputTest, UnknownAndUnusedFieldsAreRefused) {
   EXPECT_EQ(loop().View(id)["version"], before["version"]);
 }
 
+// A key given twice is ambiguous (parsers disagree on which one wins), so
+// it is refused, naming the key, wherever it is nested.
+TEST_F(BadInputTest, DuplicateKeysAreRefused) {
+  const std::string twice =
+      R"({"type": "complaint", "title": "第一个标题", "title": "第二个标题", "detail": "重复的键",)"
+      R"( "area_code": "dh-01", "citizen": {"name": "张三", "phone": "13800000001"}})";
+  const std::string nested =
+      R"({"type": "complaint", "title": "嵌套", "detail": "重复的键", "area_code": "dh-01",)"
+      R"( "citizen": {"name": "张三", "phone": "13800000001", "name": "李四"}})";
+  const httplib::Headers english = {{"Accept-Language", "en"}};
+  ExpectError(api().PostRaw("/api/v1/requests", twice, "", english), 400, "invalid_argument",
+              "title", "duplicate_key", "given twice");
+  ExpectError(api().PostRaw("/api/v1/requests", nested, "", english), 400, "invalid_argument",
+              "citizen.name", "duplicate_key", "given twice");
+  ExpectError(SubmitRaw(twice), 400, "invalid_argument", "title", "duplicate_key", "重复");
+}
+
+// A number beyond what a double holds is a client error naming the body,
+// not an internal error.
+TEST_F(BadInputTest, NumbersOutOfRangeAreRefused) {
+  ExpectError(api().PostRaw("/api/v1/requests", R"({"type": "complaint", "title": 1e400})", "",
+                            {{"Accept-Language", "en"}}),
+              400, "invalid_argument", "body", "number_out_of_range", "out of range");
+}
+
+// A body must say it is JSON. A POST without a body (logout, actions that
+// need no fields) needs no Content-Type.
+TEST_F(BadInputTest, ABodyWithoutContentTypeIsRefusedWith415) {
+  const std::string body = ClosedLoop::RequestBody({{"title", "没有类型"}}).dump();
+  ExpectError(api().PostWithoutContentType("/api/v1/requests", body), 415, "unsupported_media_type",
+              "Content-Type", "content_type_missing", "Content-Type");
+  const std::string token = server().Login("operator")["token"].get<std::string>();
+  const std::int64_t id = loop().Record();
+  total_before_ = TotalWorkOrders();
+  const json before = loop().View(id);
+  ExpectError(api().PostWithoutContentType("/api/v1/work-orders/" + std::to_string(id) + "/accept",
+                                           R"({"category_code": "01"})", token),
+              415, "unsupported_media_type", "Content-Type", "content_type_missing");
+  EXPECT_EQ(loop().View(id)["version"], before["version"]);
+  // An empty Content-Type says no more than none.
+  ExpectError(api().PostRaw("/api/v1/requests", body, "", {{"Content-Type", ""}}, ""), 415,
+              "unsupported_media_type", "Content-Type", "content_type_missing");
+  ApiResponse logout = api().PostWithoutContentType("/api/v1/auth/logout", "", token);
+  EXPECT_EQ(logout.status, 200) << logout.Describe();
+}
+
 TEST_F(BadInputTest, OversizedBodyIsRefusedWith413) {
   const std::string big(300 * 1024, 'a');
   ApiResponse r = Submit(ClosedLoop::RequestBody({{"detail", big}}));

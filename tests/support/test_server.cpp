@@ -1,9 +1,12 @@
 #include "test_server.hpp"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <sys/file.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -201,6 +204,52 @@ void CheckErrorBody(const std::string& method, const std::string& path, const Ap
 }
 }  // namespace
 
+ApiResponse ApiClient::PostWithoutContentType(const std::string& path, const std::string& body,
+                                              const std::string& token,
+                                              const httplib::Headers& headers) const {
+  std::string request = "POST " + path + " HTTP/1.1\r\nHost: " + host_ +
+                        "\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) +
+                        "\r\n";
+  for (const auto& [name, value] : WithToken(headers, token))
+    request += name + ": " + value + "\r\n";
+  request += "\r\n" + body;
+  ApiResponse out;
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port_));
+  inet_pton(AF_INET, host_ == "localhost" ? "127.0.0.1" : host_.c_str(), &addr.sin_addr);
+  std::string received;
+  if (fd >= 0 && connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(request.size())) {
+    char buf[4096];
+    for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;)
+      received.append(buf, static_cast<std::size_t>(n));
+  }
+  if (fd >= 0) close(fd);
+  // "HTTP/1.1 415 Unsupported Media Type\r\n<headers>\r\n\r\n<body>"; the
+  // server closes the connection, so the body runs to the end.
+  const std::size_t head_end = received.find("\r\n\r\n");
+  if (received.rfind("HTTP/1.1 ", 0) != 0 || head_end == std::string::npos) {
+    out.transport_error = "no HTTP response";
+    ADD_FAILURE() << "POST " << path << ": no response";
+    return out;
+  }
+  out.status = std::atoi(received.c_str() + 9);
+  out.body = received.substr(head_end + 4);
+  std::istringstream lines(received.substr(0, head_end));
+  std::string line;
+  std::getline(lines, line);  // the status line
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (const std::size_t colon = line.find(':'); colon != std::string::npos)
+      out.headers.emplace(line.substr(0, colon),
+                          line.substr(line.find_first_not_of(' ', colon + 1)));
+  }
+  return Check("POST", path, std::move(out), WithToken(headers, token));
+}
+
 ApiResponse ApiClient::Finish(const std::string& method, const std::string& path, httplib::Result r,
                               const httplib::Headers& sent) const {
   ApiResponse out;
@@ -213,6 +262,11 @@ ApiResponse ApiClient::Finish(const std::string& method, const std::string& path
   out.status = r->status;
   out.body = r->body;
   out.headers = r->headers;
+  return Check(method, path, std::move(out), sent);
+}
+
+ApiResponse ApiClient::Check(const std::string& method, const std::string& path, ApiResponse out,
+                             const httplib::Headers& sent) const {
   try {
     out.json_body = json::parse(out.body);
   } catch (const json::parse_error&) {
@@ -365,6 +419,7 @@ void TestServer::Start() {
                                    "--port-file", port_file, "--threads", "16", "--sync",
                                    options_.sync};
   if (!options_.web.empty()) argv.insert(argv.end(), {"--web", options_.web});
+  if (!options_.now.empty()) argv.insert(argv.end(), {"--now", options_.now});
   pid_ = Spawn(argv, dir_ + "/server.log");
   const auto deadline = steady_clock::now() + kStartTimeout;
   port_ = 0;

@@ -71,10 +71,19 @@ class ApiClient {
   ApiResponse PostRaw(const std::string& path, const std::string& body,
                       const std::string& token = "", const httplib::Headers& headers = {},
                       const std::string& content_type = "application/json") const;
+  // A POST with no Content-Type header at all, which httplib's client never
+  // sends (it adds text/plain); written to a plain socket.
+  ApiResponse PostWithoutContentType(const std::string& path, const std::string& body,
+                                     const std::string& token = "",
+                                     const httplib::Headers& headers = {}) const;
 
  private:
   ApiResponse Finish(const std::string& method, const std::string& path, httplib::Result r,
                      const httplib::Headers& sent) const;
+  // Parses a received response and checks it against the OpenAPI document
+  // and the error-body rules (`sent`: the request's headers).
+  ApiResponse Check(const std::string& method, const std::string& path, ApiResponse out,
+                    const httplib::Headers& sent) const;
   std::unique_ptr<httplib::Client> Connect() const;
 
   std::string host_;
@@ -94,6 +103,9 @@ class TestServer {
     std::string sync = "full";
     // `lizheng serve --web`: a folder of built web pages to serve at /.
     std::string web;
+    // `lizheng serve --now`: the clock starts at this RFC 3339 time and runs
+    // on; empty for the real time.
+    std::string now;
   };
 
   // Creates the directory with a demo database (`lizheng demo --requests 0

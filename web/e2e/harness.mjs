@@ -58,7 +58,9 @@ export function missingPrerequisites() {
  * for the exit (SIGKILL after 5 s) and removes the directory.
  */
 export class LizhengServer {
-  constructor() {
+  /** serveArgs: more flags of `lizheng serve`, e.g. ['--now', '2026-12-07T09:00:00+08:00']. */
+  constructor({ serveArgs = [] } = {}) {
+    this.serveArgs = serveArgs
     this.dir = null
     this.child = null
     this.baseUrl = ''
@@ -76,6 +78,7 @@ export class LizhengServer {
     }
     const portFile = join(this.dir, 'port')
     const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', '0', '--port-file', portFile, '--web', WEB_DIST]
+    args.push(...this.serveArgs)
     this.child = spawn(LIZHENG_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] })
     const keep = (chunk) => {
       this.output = (this.output + chunk.toString()).slice(-20_000)
@@ -316,14 +319,15 @@ export function screenshotter(scenario) {
 export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
 
 /**
- * One platform and one browser for the tests of a file. Use suite.test()
+ * One platform and one browser for the tests of a file (serveArgs: more
+ * flags of `lizheng serve`, such as --now). Use suite.test()
  * instead of node:test's test(): it skips with the reason when a
  * prerequisite is missing, and gives the test body
  * { t, page, context, shot, api, baseUrl }. `shot(step)` screenshots the
  * page; a failing test also gets a "failure" screenshot. Uncaught errors in
  * the page fail the test.
  */
-export function portalSuite() {
+export function portalSuite({ serveArgs = [] } = {}) {
   const suite = {
     skipReason: missingPrerequisites(),
     server: null,
@@ -337,7 +341,7 @@ export function portalSuite() {
   before(
     async () => {
       if (suite.skipReason) return
-      const server = new LizhengServer()
+      const server = new LizhengServer({ serveArgs })
       suite.server = server // stopped by after() even when start() fails half-way
       const [started, launched] = await Promise.allSettled([server.start(), launchChromium()])
       if (launched.status === 'fulfilled') suite.browser = launched.value

@@ -1,5 +1,7 @@
 #include "json_body.hpp"
 
+#include <functional>
+
 namespace lizheng::api {
 
 bool IsValidUtf8(std::string_view s, std::size_t* bad_offset) {
@@ -30,6 +32,49 @@ bool IsValidUtf8(std::string_view s, std::size_t* bad_offset) {
   return true;
 }
 
+namespace {
+
+// A parser callback that remembers the first key repeated within one object,
+// as a dotted path ("citizen.name"). nlohmann keeps the last value of a
+// repeated key; other parsers keep the first, so a body with one is
+// ambiguous and refused. Arrays add no name to the path.
+class DuplicateKeyFinder {
+ public:
+  bool operator()(int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    switch (event) {
+      case Event::object_start: objects_.push_back(Object{{}, path_key_}); break;
+      case Event::key: {
+        Object& top = objects_.back();
+        const std::string name = parsed.get<std::string>();
+        path_key_ = top.path.empty() ? name : top.path + "." + name;
+        if (!top.keys.insert(name).second && !found_) found_ = path_key_;
+        break;
+      }
+      case Event::object_end:
+        path_key_ = objects_.back().path;
+        objects_.pop_back();
+        break;
+      case Event::array_start:
+      case Event::array_end:
+      case Event::value: break;
+    }
+    return true;
+  }
+  const std::optional<std::string>& found() const { return found_; }
+
+ private:
+  struct Object {
+    std::set<std::string> keys;
+    std::string path;  // the key this object is the value of
+  };
+  std::vector<Object> objects_;
+  std::string path_key_;  // the path of the latest key
+  std::optional<std::string> found_;
+};
+
+}  // namespace
+
 Result<JsonBody> JsonBody::Parse(const std::string& body, bool allow_empty) {
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
     if (allow_empty) return JsonBody(nlohmann::json::object(), "");
@@ -44,13 +89,27 @@ Result<JsonBody> JsonBody::Parse(const std::string& body, bool allow_empty) {
                           "body: invalid UTF-8 at byte " + std::to_string(bad)},
                      "body");
   nlohmann::json j;
+  DuplicateKeyFinder duplicates;
   try {
-    j = nlohmann::json::parse(body);
+    j = nlohmann::json::parse(body, std::ref(duplicates));
   } catch (const nlohmann::json::parse_error& e) {
     return MakeError(ErrorCode::kInvalidArgument, "malformed_json",
                      Text{"请求体第 " + std::to_string(e.byte) + " 字节处 JSON 格式有误",
                           "body: malformed JSON at byte " + std::to_string(e.byte)},
                      "body");
+  } catch (const nlohmann::json::out_of_range&) {
+    // A number past the range of a double (1e400).
+    return MakeError(ErrorCode::kInvalidArgument, "number_out_of_range",
+                     Text{"body: 数字超出范围（最大约 1.8e308）",
+                          "body: a number is out of range (the largest is about 1.8e308)"},
+                     "body");
+  }
+  if (duplicates.found()) {
+    const std::string& key = *duplicates.found();
+    return MakeError(ErrorCode::kInvalidArgument, "duplicate_key",
+                     Text{key + ": 同一对象中字段重复出现；每个字段只能给一次",
+                          key + ": given twice in the same object; give each field once"},
+                     key);
   }
   if (!j.is_object())
     return MakeError(ErrorCode::kInvalidArgument, "body_not_object",

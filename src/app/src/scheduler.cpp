@@ -4,9 +4,13 @@
 
 namespace lizheng::app {
 
-Scheduler::Scheduler(store::Store& store, WorkOrderService& work_orders, std::chrono::seconds interval,
-                     Insights* insights)
-    : store_(store), work_orders_(work_orders), interval_(interval), insights_(insights) {}
+Scheduler::Scheduler(store::Store& store, WorkOrderService& work_orders,
+                     std::chrono::seconds interval, Insights* insights, CalendarWatch* calendars)
+    : store_(store),
+      work_orders_(work_orders),
+      interval_(interval),
+      insights_(insights),
+      calendars_(calendars) {}
 
 Scheduler::~Scheduler() { Stop(); }
 
@@ -16,6 +20,7 @@ Result<int> Scheduler::RunOnce() {
     LZ_ASSIGN_OR_RETURN(all, txn.ListJurisdictions());
     return OkStatus();
   }));
+  if (calendars_) calendars_->WarnDaily(std::cerr);
   int written = 0;
   for (const Jurisdiction& j : all) {
     // Batches until nothing is due, so a backlog after downtime clears in

@@ -10,23 +10,10 @@
 #include "lizheng/app/demo.hpp"
 #include "lizheng/app/environment.hpp"
 #include "lizheng/store/sqlite_store.hpp"
+#include "usage.hpp"
 
 namespace lizheng::cli {
 namespace {
-
-constexpr const char* kDemoUsage = R"(usage: lizheng demo [flags]
-
-Creates the demo jurisdiction 江川市 (code jc) with areas, units, categories,
-the responsibility catalogue, leaders' mailboxes, staff accounts and requests
-walked through the whole loop. Refuses a database that has jc already.
-
-  --db PATH        database file (default $LIZHENG_DB or var/lizheng.db)
-  --requests N     number of requests (default 3000; 0 = structure and users only)
-  --days D         spread the requests over the D days before now (default 90)
-  --seed S         random seed (default 1); the same seed and --now give the same demo
-  --now TIME       the simulated present, RFC 3339 (default: the current time)
-  --password P     password of every demo account (default lizheng-demo)
-)";
 
 int Fail(const std::string& message, int code = 1) {
   std::cerr << "lizheng demo: " << message << "\n";
@@ -57,12 +44,9 @@ void PrintSummary(const app::DemoSummary& s, const std::string& db, const std::s
 }  // namespace
 
 int Demo(const Args& args) {
-  auto flags = Flags::Parse(args, {"db", "requests", "days", "seed", "now", "password"}, {"help"});
-  if (!flags.ok()) return Fail(flags.error().message + "\n\n" + kDemoUsage, 2);
-  if (flags->Has("help")) {
-    std::cout << kDemoUsage;
-    return 0;
-  }
+  auto flags = Flags::Parse(args, {"db", "requests", "days", "seed", "now", "password"});
+  if (!flags.ok())
+    return Fail(flags.error().message + "\n\n" + std::string(CommandUsage("demo")), 2);
   app::DemoOptions o;
   auto requests = flags->GetInt("requests", 3000, 0, 100'000'000);
   auto days = flags->GetInt("days", 90, 1, 3650);

@@ -8,6 +8,7 @@
 #include "lizheng/insight/classify_command.hpp"
 #include "lizheng/insight/hotspots/hotspots_command.hpp"
 #include "lizheng/insight/reply_quality_command.hpp"
+#include "usage.hpp"
 
 namespace {
 
@@ -36,19 +37,29 @@ commands:
                (--data F --out DIR [--top 5])
 
 common flags: --db PATH (default $LIZHENG_DB or var/lizheng.db)
-run 'lizheng <command> --help' for a command's flags.
+run 'lizheng <command> --help' (or 'lizheng help <command>') for a command's flags.
 )";
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() == 2 && args[0] == "help" && !lizheng::cli::CommandUsage(args[1]).empty()) {
+    std::cout << lizheng::cli::CommandUsage(args[1]);
+    return 0;
+  }
   if (args.empty() || args[0] == "--help" || args[0] == "help" || args[0] == "-h") {
     std::cout << kUsage;
     return args.empty() ? 2 : 0;
   }
   const std::string cmd = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
+  // hotspots and reply-quality answer --help themselves, with their own text.
+  if (const std::string_view usage = lizheng::cli::CommandUsage(cmd);
+      !usage.empty() && lizheng::cli::AsksForHelp(rest)) {
+    std::cout << usage;
+    return 0;
+  }
   try {
     if (cmd == "serve") return lizheng::cli::Serve(rest);
     if (cmd == "demo") return lizheng::cli::Demo(rest);

@@ -3,6 +3,7 @@
 #include <csignal>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "commands.hpp"
@@ -25,8 +26,9 @@ extern "C" void OnSignal(int) {
 }  // namespace
 
 int Serve(const Args& args) {
-  auto flags = Flags::Parse(args, {"db", "host", "port", "port-file", "threads", "web", "sync",
-                                   "scheduler-interval", "max-body", "retrain-hours", "dictionary"});
+  auto flags =
+      Flags::Parse(args, {"db", "host", "port", "port-file", "threads", "web", "sync",
+                          "scheduler-interval", "max-body", "retrain-hours", "dictionary", "now"});
   if (!flags.ok()) {
     std::cerr << "lizheng serve: " << flags.error().message << "\n";
     return 2;
@@ -56,7 +58,18 @@ int Serve(const Args& args) {
     std::cerr << "lizheng serve: " << store.error().message << "\n";
     return 1;
   }
-  app::SystemTime time;
+  app::SystemTime real_time;
+  // --now rehearses a date: the clock starts there and runs on.
+  std::optional<app::ShiftedTime> shifted;
+  if (auto now = flags->Get("now")) {
+    auto start = ParseTimestamp(*now, "--now");
+    if (!start.ok()) {
+      std::cerr << "lizheng serve: " << start.error().message << "\n";
+      return 2;
+    }
+    shifted.emplace(real_time, *start);
+  }
+  const app::TimeSource& time = shifted ? static_cast<const app::TimeSource&>(*shifted) : real_time;
   app::SecureRandom random;
   app::JurisdictionCache cache(**store, time, std::chrono::seconds(10));
   // The jieba dictionary of the word segmenter; without it the analytics
@@ -73,7 +86,9 @@ int Serve(const Args& args) {
   app::Insights insights(**store, cache, time, std::move(segmenter).value(), io);
   app::WorkOrderService work_orders(**store, cache, time, random, &insights);
   app::AuthService auth(**store, time, random, app::AuthOptions{});
-  app::Scheduler scheduler(**store, work_orders, std::chrono::seconds(*interval), &insights);
+  app::CalendarWatch calendars(**store, cache, time);
+  app::Scheduler scheduler(**store, work_orders, std::chrono::seconds(*interval), &insights,
+                           &calendars);
 
   api::ServerOptions options;
   options.host = flags->GetOr("host", "127.0.0.1");
@@ -81,7 +96,8 @@ int Serve(const Args& args) {
   options.threads = static_cast<int>(*threads);
   options.max_body_bytes = static_cast<std::size_t>(*max_body);
   options.static_dir = flags->GetOr("web", "");
-  api::HttpServer server(api::ApiServices{**store, cache, work_orders, auth, time, insights}, options);
+  api::HttpServer server(
+      api::ApiServices{**store, cache, work_orders, auth, time, insights, calendars}, options);
   auto bound = server.Bind();
   if (!bound.ok()) {
     std::cerr << "lizheng serve: " << bound.error().message << "\n";
@@ -95,6 +111,9 @@ int Serve(const Args& args) {
   }
   std::cout << "lizheng serving http://" << options.host << ":" << *bound << "/api/v1 (database "
             << so.path << ")" << std::endl;
+  // At start, before the scheduler's first pass (which then stays quiet
+  // until the next day).
+  calendars.WarnDaily(std::cerr);
   g_server = &server;
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);

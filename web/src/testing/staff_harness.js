@@ -18,6 +18,7 @@ export const USERS = {
   dispatcher: { id: 3, username: 'dispatcher', display_name: '派单员老周', role: { code: 'dispatcher', label: '派单员' }, unit: null },
   reviewer: { id: 4, username: 'reviewer', display_name: '审核员小林', role: { code: 'reviewer', label: '审核员' }, unit: null },
   leader: { id: 5, username: 'leader', display_name: '王市长', role: { code: 'leader', label: '领导' }, unit: null },
+  admin: { id: 6, username: 'admin', display_name: '系统管理员', role: { code: 'admin', label: '管理员' }, unit: null },
   dh01_handler: {
     id: 9,
     username: 'dh01_handler',

@@ -6,6 +6,7 @@ export default {
     portal: 'Back to the citizen portal',
     skipToContent: 'Skip to content',
     nav: { label: 'Main navigation', workbench: 'Workbench', dashboard: 'Leader dashboard' },
+    calendarMissing: { title: 'No working calendar for {year} ({jurisdiction})' },
     signOut: 'Sign out',
     signIn: {
       heading: 'Staff sign-in',

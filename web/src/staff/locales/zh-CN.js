@@ -6,6 +6,7 @@ export default {
     portal: '返回市民诉求平台',
     skipToContent: '跳到正文',
     nav: { label: '主导航', workbench: '工作台', dashboard: '领导驾驶舱' },
+    calendarMissing: { title: '缺少 {year} 年工作日历（{jurisdiction}）' },
     signOut: '退出登录',
     signIn: {
       heading: '工作人员登录',

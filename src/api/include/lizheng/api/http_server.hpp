@@ -8,6 +8,7 @@
 #include <string>
 
 #include "lizheng/app/auth.hpp"
+#include "lizheng/app/calendar_watch.hpp"
 #include "lizheng/app/insights.hpp"
 #include "lizheng/app/jurisdiction_cache.hpp"
 #include "lizheng/app/work_orders.hpp"
@@ -32,6 +33,7 @@ struct ApiServices {
   app::AuthService& auth;
   const app::TimeSource& time;
   app::Insights& insights;
+  app::CalendarWatch& calendars;
 };
 
 class HttpServer {

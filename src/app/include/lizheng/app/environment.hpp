@@ -24,6 +24,19 @@ class SystemTime final : public TimeSource {
   Timestamp Now() const override;
 };
 
+// The real clock's pace from a chosen start: `lizheng serve --now` rehearses
+// a date (the run-up to a new year, say) on a live server.
+class ShiftedTime final : public TimeSource {
+ public:
+  // Now() is `start` at construction and runs on with `real`.
+  ShiftedTime(const TimeSource& real, Timestamp start) : real_(real), offset_(start - real.Now()) {}
+  Timestamp Now() const override { return real_.Now() + offset_; }
+
+ private:
+  const TimeSource& real_;
+  std::chrono::seconds offset_;
+};
+
 // A clock that moves only when told to; for tests and demo generation.
 class ManualTime final : public TimeSource {
  public:

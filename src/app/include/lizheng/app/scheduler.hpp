@@ -1,5 +1,6 @@
-// The scheduled jobs: deadline warnings and overdue marks, then the
-// analytics' refresh (retraining the classifier when it is stale). Runs on
+// The scheduled jobs: the daily warning of a missing working calendar,
+// deadline warnings and overdue marks, then the analytics' refresh
+// (retraining the classifier when it is stale). Runs on
 // its own thread in `lizheng serve`; tests call RunOnce with a simulated
 // clock.
 #pragma once
@@ -9,15 +10,17 @@
 #include <mutex>
 #include <thread>
 
+#include "lizheng/app/calendar_watch.hpp"
 #include "lizheng/app/work_orders.hpp"
 
 namespace lizheng::app {
 
 class Scheduler {
  public:
-  // `insights` may be null (no analytics to refresh).
+  // `insights` may be null (no analytics to refresh); `calendars` may be
+  // null (no calendar warnings).
   Scheduler(store::Store& store, WorkOrderService& work_orders, std::chrono::seconds interval,
-            Insights* insights = nullptr);
+            Insights* insights = nullptr, CalendarWatch* calendars = nullptr);
   ~Scheduler();
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
@@ -35,6 +38,7 @@ class Scheduler {
   WorkOrderService& work_orders_;
   std::chrono::seconds interval_;
   Insights* insights_;
+  CalendarWatch* calendars_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;
