@@ -398,6 +398,8 @@ TEST_P(StoreQueryContractTest, FiguresCountByColumnWithinTheWindow) {
   d.citizen_rating = Satisfaction::kBasicallySatisfied;
   WorkOrder before = make(4, Channel::kWeb, kNov1 - 1);          // outside: before the window
   WorkOrder at_end = make(5, Channel::kWeb, kNov1 + 10 * kDay);  // outside: the window is half-open
+  a.mailbox = b.mailbox = before.mailbox = MailboxId{7};  // d has none
+  c.mailbox = MailboxId{8};
   Write([&](WriteTxn& txn) -> Status {
     for (WorkOrder* wo : {&a, &b, &c, &d, &before, &at_end}) LZ_RETURN_IF_ERROR(txn.InsertWorkOrder(*wo));
     return OkStatus();
@@ -446,6 +448,24 @@ TEST_P(StoreQueryContractTest, FiguresCountByColumnWithinTheWindow) {
   EXPECT_EQ(by_day[1].key, "2026-11-02");
   EXPECT_EQ(by_day[1].received, 2);
   EXPECT_EQ(by_day[2].key, "2026-11-03");  // 00:00 local is the new day
+
+  // By mailbox: only the work orders written to one, within the window.
+  q.by = FigureColumn::kMailbox;
+  std::vector<FigureRow> by_mailbox;
+  Read([&](ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(by_mailbox, txn.CountFigures(q));
+    return OkStatus();
+  });
+  ASSERT_EQ(by_mailbox.size(), 2u);
+  EXPECT_EQ(by_mailbox[0].key, "7");
+  EXPECT_EQ(by_mailbox[0].received, 2);
+  EXPECT_EQ(by_mailbox[0].replied, 2);
+  EXPECT_EQ(by_mailbox[0].replied_on_time, 1);
+  EXPECT_EQ(by_mailbox[0].rated, 2);
+  EXPECT_EQ(by_mailbox[0].satisfied, 1);
+  EXPECT_EQ(by_mailbox[1].key, "8");
+  EXPECT_EQ(by_mailbox[1].received, 1);
+  EXPECT_EQ(by_mailbox[1].replied, 0);
 }
 
 }  // namespace
