@@ -29,8 +29,18 @@ constexpr std::array<std::pair<Queue, std::string_view>, 14> kQueues{{
 
 bool IsUnitRole(Role r) { return r == Role::kUnitHandler || r == Role::kUnitManager; }
 
+// The queues of work that needs attention now (overdue, supervised,
+// watched, fast lane, instructions): a work order that has ended (closed,
+// rejected, merged) no longer does, so these list open work orders unless
+// the caller asks for states, e.g. state=closed to look back.
+bool IsAttentionQueue(Queue queue) {
+  return queue == Queue::kOverdue || queue == Queue::kSupervised || queue == Queue::kWatched ||
+         queue == Queue::kFastLane || queue == Queue::kInstructed;
+}
+
 // Narrows a query to a queue and to what the actor may see.
 void Shape(store::WorkOrderQuery& q, Queue queue, const Actor& actor, const Directory& dir) {
+  if (IsAttentionQueue(queue) && q.states.empty()) q.open_only = true;
   switch (queue) {
     case Queue::kAll: break;
     case Queue::kToAccept: q.states = {State::kSubmitted}; break;

@@ -47,6 +47,7 @@ struct Session {
 struct WorkOrderQuery {
   JurisdictionId jurisdiction = 0;
   std::vector<State> states;                // any of; empty = all
+  bool open_only = false;                   // none of closed, rejected, merged
   std::vector<UnitId> handling_units;       // any of; empty = all
   std::optional<UnitId> visible_to_subtree_of;  // handling, lead or assisting unit in this set
   std::vector<UnitId> visible_units;        // used with visible_to_subtree_of: the subtree
