@@ -1,6 +1,9 @@
 #include "error_status.hpp"
 
 #include <array>
+#include <cctype>
+#include <cstdlib>
+#include <optional>
 #include <iostream>
 
 namespace lizheng::api {
@@ -40,8 +43,53 @@ std::string_view WireNameOf(ErrorCode code) {
   return "internal";
 }
 
-nlohmann::json ErrorJson(const Error& e) {
-  nlohmann::json err = {{"code", WireNameOf(e.code)}, {"message", e.message}};
+Language PreferredLanguage(std::string_view header) {
+  // Each entry is "tag[;q=weight]"; the best-weighted Chinese or English tag
+  // wins, ties going to the earlier one, and everything else is ignored.
+  double best_q = -1;
+  Language best = Language::kZh;
+  std::size_t pos = 0;
+  while (pos <= header.size()) {
+    std::size_t end = header.find(',', pos);
+    if (end == std::string_view::npos) end = header.size();
+    std::string_view item = header.substr(pos, end - pos);
+    pos = end + 1;
+    std::string_view tag = item.substr(0, item.find(';'));
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    double q = 1.0;
+    if (const std::size_t at = item.find("q="); at != std::string_view::npos) {
+      const std::string weight(item.substr(at + 2));
+      char* stop = nullptr;
+      q = std::strtod(weight.c_str(), &stop);
+      if (stop == weight.c_str()) q = 0;
+    }
+    auto starts = [&](std::string_view lang) {
+      if (tag.size() < lang.size()) return false;
+      for (std::size_t i = 0; i < lang.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(tag[i])) != lang[i]) return false;
+      return tag.size() == lang.size() || tag[lang.size()] == '-';
+    };
+    std::optional<Language> lang;
+    if (starts("zh")) lang = Language::kZh;
+    if (starts("en")) lang = Language::kEn;
+    if (lang && q > best_q) {
+      best_q = q;
+      best = *lang;
+    }
+  }
+  return best_q > 0 ? best : Language::kZh;
+}
+
+Language PreferredLanguage(const httplib::Request& req) {
+  return PreferredLanguage(req.get_header_value("Accept-Language"));
+}
+
+nlohmann::json ErrorJson(const Error& e, Language lang) {
+  const std::string& message =
+      lang == Language::kZh && !e.message_zh.empty() ? e.message_zh : e.message;
+  nlohmann::json err = {{"code", WireNameOf(e.code)}, {"message", message}};
+  if (!e.reason.empty()) err["reason"] = e.reason;
   if (!e.field.empty()) err["field"] = e.field;
   return {{"error", err}};
 }
@@ -52,10 +100,12 @@ void SendJson(httplib::Response& res, int status, const nlohmann::json& body) {
                   "application/json; charset=utf-8");
 }
 
-void SendError(httplib::Response& res, const Error& e) {
+void SendError(const httplib::Request& req, httplib::Response& res, const Error& e) {
   const int status = HttpStatusOf(e.code);
   if (status >= 500) std::cerr << "error: " << e.message << " (" << e.detail << ")\n";
-  SendJson(res, status, ErrorJson(e));
+  const Language lang = PreferredLanguage(req);
+  SendJson(res, status, ErrorJson(e, lang));
+  res.set_header("Content-Language", lang == Language::kZh ? "zh-CN" : "en");
 }
 
 }  // namespace lizheng::api

@@ -13,10 +13,21 @@ namespace lizheng::api {
 
 int HttpStatusOf(ErrorCode code);
 std::string_view WireNameOf(ErrorCode code);
-// {"error": {"code": ..., "message": ..., "field": ...}}
-nlohmann::json ErrorJson(const Error& e);
-// Writes the error response and logs the detail for server errors.
-void SendError(httplib::Response& res, const Error& e);
+// The language a client reads messages in: Chinese unless its
+// Accept-Language ranks English above Chinese.
+enum class Language { kZh, kEn };
+Language PreferredLanguage(const httplib::Request& req);
+// Parses an Accept-Language value; exposed for its unit test.
+Language PreferredLanguage(std::string_view accept_language);
+
+// {"error": {"code": ..., "reason": ..., "message": ..., "field": ...}}:
+// `code` is the wire name of the ErrorCode, `reason` the error's stable
+// reason (when it has one), `message` in `lang` (English when the error has
+// no Chinese text).
+nlohmann::json ErrorJson(const Error& e, Language lang);
+// Writes the error response in the request's language (with
+// Content-Language) and logs the detail of server errors.
+void SendError(const httplib::Request& req, httplib::Response& res, const Error& e);
 void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
 
 }  // namespace lizheng::api

@@ -97,17 +97,22 @@ Result<app::Principal> RouteContext::Authenticate(const httplib::Request& req) c
   const std::string auth = req.get_header_value("Authorization");
   if (!auth.empty()) {
     if (auth.rfind("Bearer ", 0) != 0)
-      return MakeError(ErrorCode::kUnauthenticated, "Authorization: expected 'Bearer <token>'",
+      return MakeError(ErrorCode::kUnauthenticated, "authorization_malformed",
+                       Text{"Authorization 请求头格式应为 'Bearer <令牌>'",
+                            "Authorization: expected 'Bearer <token>'"},
                        "Authorization");
     return services.auth.Authenticate(auth.substr(7));
   }
   const std::string cookie = CookieValue(req, kSessionCookie);
   if (cookie.empty())
-    return MakeError(ErrorCode::kUnauthenticated,
-                     "sign in first: send 'Authorization: Bearer <token>' or the session cookie");
+    return MakeError(ErrorCode::kUnauthenticated, "sign_in_required",
+                     Text{"请先登录（发送 'Authorization: Bearer <令牌>' 或会话 Cookie）",
+                          "sign in first: send 'Authorization: Bearer <token>' or the session cookie"});
   LZ_ASSIGN_OR_RETURN(app::Principal p, services.auth.Authenticate(cookie));
   if (ChangesState(req) && req.get_header_value(kCsrfHeader) != p.session.csrf_token)
-    return MakeError(ErrorCode::kForbidden, "X-CSRF-Token: missing or wrong for this session",
+    return MakeError(ErrorCode::kForbidden, "csrf_token_invalid",
+                     Text{"X-CSRF-Token 缺失或与本次会话不符，请刷新页面后重试",
+                          "X-CSRF-Token: missing or wrong for this session"},
                      kCsrfHeader);
   return p;
 }
@@ -141,7 +146,7 @@ HttpServer::HttpServer(ApiServices services, ServerOptions options)
   svr.set_payload_max_length(impl_->options.max_body_bytes);
   svr.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}});
 
-  svr.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+  svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
     std::string what = "unknown";
     try {
       if (ep) std::rethrow_exception(ep);
@@ -149,7 +154,9 @@ HttpServer::HttpServer(ApiServices services, ServerOptions options)
       what = e.what();
     } catch (...) {
     }
-    SendError(res, MakeError(ErrorCode::kInternal, "internal error; it has been logged", "", what));
+    SendError(req, res,
+              MakeError(ErrorCode::kInternal, "internal_error",
+                        Text{"服务器内部错误，已记录日志", "internal error; it has been logged"}, "", what));
   });
   // Errors produced by httplib itself (unknown route, body too large) get
   // the same JSON shape as ours.
@@ -159,12 +166,21 @@ HttpServer::HttpServer(ApiServices services, ServerOptions options)
     if (!res.body.empty()) return;
     if (res.status == 404 && !web.empty() && ServeSinglePageApp(web, req, res)) return;
     if (res.status == 413) {
-      SendError(res, MakeError(ErrorCode::kPayloadTooLarge,
-                               "body: larger than " + std::to_string(max_body) + " bytes", "body"));
+      const std::string limit = std::to_string(max_body);
+      SendError(req, res,
+                MakeError(ErrorCode::kPayloadTooLarge, "body_too_large",
+                          Text{"请求体超过 " + limit + " 字节的上限", "body: larger than " + limit + " bytes"},
+                          "body"));
     } else if (res.status == 404) {
-      SendError(res, MakeError(ErrorCode::kNotFound, "no such endpoint: " + req.method + " " + req.path));
+      const std::string endpoint = req.method + " " + req.path;
+      SendError(req, res,
+                MakeError(ErrorCode::kNotFound, "no_such_endpoint",
+                          Text{"没有这个接口：" + endpoint, "no such endpoint: " + endpoint}));
     } else {
-      SendJson(res, res.status, ErrorJson(MakeError(ErrorCode::kInvalidArgument, "bad request")));
+      SendJson(res, res.status,
+               ErrorJson(MakeError(ErrorCode::kInvalidArgument, "bad_request",
+                                   Text{"请求格式有误", "bad request"}),
+                         PreferredLanguage(req)));
     }
   });
 
@@ -182,9 +198,11 @@ HttpServer::HttpServer(ApiServices services, ServerOptions options)
     while (!type.empty() && type.back() == ' ') type.pop_back();
     if (type == "application/json" || type.empty())
       return httplib::Server::HandlerResponse::Unhandled;
-    SendError(res, MakeError(ErrorCode::kUnsupportedMediaType,
-                             "Content-Type: must be application/json, not " + type,
-                             "Content-Type"));
+    SendError(req, res,
+              MakeError(ErrorCode::kUnsupportedMediaType, "content_type_not_json",
+                        Text{"Content-Type 必须是 application/json，而不是 " + type,
+                             "Content-Type: must be application/json, not " + type},
+                        "Content-Type"));
     return httplib::Server::HandlerResponse::Handled;
   });
 

@@ -75,7 +75,7 @@ Status ShowAdvice(const RouteContext& ctx, const httplib::Request& req, httplib:
 
 void RegisterAdviceRoutes(httplib::Server& svr, const RouteContext& ctx) {
   svr.Get(R"(/api/v1/work-orders/(\d{1,19})/advice)", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (Status st = ShowAdvice(ctx, req, res); !st.ok()) SendError(res, st.error());
+    if (Status st = ShowAdvice(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
 }
 

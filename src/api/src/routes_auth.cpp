@@ -41,22 +41,22 @@ Status Login(const RouteContext& ctx, const httplib::Request& req, httplib::Resp
 
 void RegisterAuthRoutes(httplib::Server& svr, const RouteContext& ctx) {
   svr.Post("/api/v1/auth/login", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (Status st = Login(ctx, req, res); !st.ok()) SendError(res, st.error());
+    if (Status st = Login(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
   svr.Post("/api/v1/auth/logout", [&ctx](const httplib::Request& req, httplib::Response& res) {
     auto p = ctx.Authenticate(req);
-    if (!p.ok()) return SendError(res, p.error());
+    if (!p.ok()) return SendError(req, res, p.error());
     // Logout revokes the session the caller used, whichever way it came.
     res.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     Status st = ctx.services.auth.Logout(p->session);
-    if (!st.ok()) return SendError(res, st.error());
+    if (!st.ok()) return SendError(req, res, st.error());
     SendJson(res, 200, {{"signed_out", true}});
   });
   svr.Get("/api/v1/auth/me", [&ctx](const httplib::Request& req, httplib::Response& res) {
     auto p = ctx.Authenticate(req);
-    if (!p.ok()) return SendError(res, p.error());
+    if (!p.ok()) return SendError(req, res, p.error());
     auto data = ctx.services.jurisdictions.Get(p->user.jurisdiction);
-    if (!data.ok()) return SendError(res, data.error());
+    if (!data.ok()) return SendError(req, res, data.error());
     SendJson(res, 200, {{"user", UserJson(p->user, **data)}, {"csrf_token", p->session.csrf_token}});
   });
 }

@@ -225,22 +225,22 @@ Status Mailboxes(const RouteContext& ctx, const httplib::Request& req, httplib::
 
 void RegisterCitizenRoutes(httplib::Server& svr, const RouteContext& ctx) {
   svr.Get("/api/v1/public/requests", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (Status st = PublicList(ctx, req, res); !st.ok()) SendError(res, st.error());
+    if (Status st = PublicList(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
   svr.Get("/api/v1/mailboxes", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (Status st = Mailboxes(ctx, req, res); !st.ok()) SendError(res, st.error());
+    if (Status st = Mailboxes(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
   svr.Post("/api/v1/requests", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (Status st = Submit(ctx, req, res); !st.ok()) SendError(res, st.error());
+    if (Status st = Submit(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
   svr.Get(R"(/api/v1/requests/([0-9A-Za-z-]{1,40}))", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (Status st = Show(ctx, req, res); !st.ok()) SendError(res, st.error());
+    if (Status st = Show(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
   svr.Post(R"(/api/v1/requests/([0-9A-Za-z-]{1,40})/rate)", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (Status st = Act(ctx, req, res, Action::kRate); !st.ok()) SendError(res, st.error());
+    if (Status st = Act(ctx, req, res, Action::kRate); !st.ok()) SendError(req, res, st.error());
   });
   svr.Post(R"(/api/v1/requests/([0-9A-Za-z-]{1,40})/dispute)", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (Status st = Act(ctx, req, res, Action::kDispute); !st.ok()) SendError(res, st.error());
+    if (Status st = Act(ctx, req, res, Action::kDispute); !st.ok()) SendError(req, res, st.error());
   });
 }
 

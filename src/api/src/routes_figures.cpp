@@ -76,7 +76,7 @@ Status Figures(const RouteContext& ctx, const httplib::Request& req, httplib::Re
 
 void RegisterFigureRoutes(httplib::Server& svr, const RouteContext& ctx) {
   svr.Get("/api/v1/figures", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (Status st = Figures(ctx, req, res); !st.ok()) SendError(res, st.error());
+    if (Status st = Figures(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
 }
 

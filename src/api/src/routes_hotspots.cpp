@@ -94,7 +94,7 @@ Status Hotspots(const RouteContext& ctx, const httplib::Request& req, httplib::R
 
 void RegisterHotspotRoutes(httplib::Server& svr, const RouteContext& ctx) {
   svr.Get("/api/v1/hotspots", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (Status st = Hotspots(ctx, req, res); !st.ok()) SendError(res, st.error());
+    if (Status st = Hotspots(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
 }
 

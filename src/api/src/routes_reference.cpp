@@ -21,10 +21,10 @@ using DataFn = json (*)(const app::JurisdictionData&, const httplib::Request&, E
 void Route(httplib::Server& svr, const std::string& pattern, const RouteContext& ctx, DataFn fn) {
   svr.Get(pattern, [&ctx, fn](const httplib::Request& req, httplib::Response& res) {
     auto data = ctx.Jurisdiction(req);
-    if (!data.ok()) return SendError(res, data.error());
+    if (!data.ok()) return SendError(req, res, data.error());
     Error err;
     json out = fn(**data, req, &err);
-    if (!err.message.empty()) return SendError(res, err);
+    if (!err.message.empty()) return SendError(req, res, err);
     SendJson(res, 200, out);
   });
 }
@@ -119,7 +119,7 @@ Status DistrictMap(const RouteContext& ctx, const httplib::Request& req, httplib
 
 void RegisterReferenceRoutes(httplib::Server& svr, const RouteContext& ctx) {
   svr.Get("/api/v1/map", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (Status st = DistrictMap(ctx, req, res); !st.ok()) SendError(res, st.error());
+    if (Status st = DistrictMap(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
   Route(svr, "/api/v1/units", ctx, Units);
   Route(svr, "/api/v1/areas", ctx, Areas);

@@ -202,7 +202,7 @@ Status Act(const RouteContext& ctx, const httplib::Request& req, httplib::Respon
 void Route(httplib::Server& svr, const std::string& method, const std::string& pattern, const RouteContext& ctx,
            Status (*fn)(const RouteContext&, const httplib::Request&, httplib::Response&)) {
   auto h = [&ctx, fn](const httplib::Request& req, httplib::Response& res) {
-    if (Status st = fn(ctx, req, res); !st.ok()) SendError(res, st.error());
+    if (Status st = fn(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   };
   if (method == "GET") svr.Get(pattern, h);
   else svr.Post(pattern, h);

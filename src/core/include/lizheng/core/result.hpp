@@ -23,19 +23,42 @@ enum class ErrorCode {
   kInternal,           // our bug or an unexpected system failure (500)
 };
 
-// A failure: `message` is safe to show the client and names the rule broken;
-// `field` names the offending input field (may be empty); `detail` is for the
-// log only and may hold internals.
+// A sentence people read, in the interface's two languages: Chinese first,
+// English for a client that asks for it (Accept-Language).
+struct Text {
+  std::string zh;
+  std::string en;
+};
+
+// A failure. `reason` is a stable snake_case code for programs
+// ("contact_required"), finer than `code`; `message` (English) and
+// `message_zh` (Chinese) are safe to show the client and name the rule
+// broken; `field` names the offending input field (may be empty); `detail`
+// is for the log only and may hold internals. Errors that only reach a
+// terminal or the log (the command line, offline tools) may leave `reason`
+// and `message_zh` empty.
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
   std::string field;
   std::string detail;
+  std::string message_zh;
+  std::string reason;
 };
 
+// An error for the terminal or the log: English only.
 inline Error MakeError(ErrorCode code, std::string message,
                        std::string field = {}, std::string detail = {}) {
-  return Error{code, std::move(message), std::move(field), std::move(detail)};
+  return Error{code, std::move(message), std::move(field), std::move(detail), {}, {}};
+}
+
+// An error people read: a stable reason and the message in both languages.
+// Write the text as Text{"中文", "English"}: a bare brace list is ambiguous
+// with the overload above and does not compile, on purpose.
+inline Error MakeError(ErrorCode code, std::string reason, Text text,
+                       std::string field = {}, std::string detail = {}) {
+  return Error{code,           std::move(text.en),    std::move(field),
+               std::move(detail), std::move(text.zh), std::move(reason)};
 }
 
 // Either a value or an Error. Reading value() of an error is our bug.
