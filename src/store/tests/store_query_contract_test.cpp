@@ -100,6 +100,10 @@ bool Matches(const WorkOrderQuery& q, const WorkOrder& w) {
   if (q.type && w.type != *q.type) return false;
   if (q.mailbox && w.mailbox != q.mailbox) return false;
   if (q.watched_by && !Contains(w.watchers, *q.watched_by)) return false;
+  if (q.open_only &&
+      (w.state == State::kClosed || w.state == State::kRejected || w.state == State::kMerged)) {
+    return false;
+  }
   if (q.overdue_only && !w.IsOverdue()) return false;
   if (q.supervised_only && !(w.supervision && w.supervision->open)) return false;
   if (q.fast_lane_only && !w.fast_lane) return false;
@@ -223,6 +227,7 @@ TEST_P(StoreQueryContractTest, EveryFilterAloneMatchesItsMeaning) {
   Check("supervised", Query([&](WorkOrderQuery& q) { q.supervised_only = true; }));
   Check("fast lane", Query([&](WorkOrderQuery& q) { q.fast_lane_only = true; }));
   Check("pending instruction", Query([&](WorkOrderQuery& q) { q.instructed_pending_only = true; }));
+  Check("open", Query([&](WorkOrderQuery& q) { q.open_only = true; }));
   Check("published", Query([&](WorkOrderQuery& q) { q.published_only = true; }));
   Check("title", Query([&](WorkOrderQuery& q) { q.title_contains = "噪音"; }));
   Check("title with LIKE wildcards", Query([&](WorkOrderQuery& q) { q.title_contains = "50%_"; }));
@@ -231,6 +236,27 @@ TEST_P(StoreQueryContractTest, EveryFilterAloneMatchesItsMeaning) {
 }
 
 TEST_P(StoreQueryContractTest, FiltersCombine) {
+  // The attention queues: a flag, open work orders only, for the centre
+  // and for a unit's subtree.
+  Check("open fast lane", Query([&](WorkOrderQuery& q) {
+          q.fast_lane_only = true;
+          q.open_only = true;
+        }));
+  Check("open watched", Query([&](WorkOrderQuery& q) {
+          q.watched_by = UserId{101};
+          q.open_only = true;
+        }));
+  Check("open supervised in a subtree", Query([&](WorkOrderQuery& q) {
+          q.supervised_only = true;
+          q.open_only = true;
+          q.visible_to_subtree_of = UnitId{11};
+          q.visible_units = {11, 31};
+        }));
+  Check("open in a subtree", Query([&](WorkOrderQuery& q) {
+          q.open_only = true;
+          q.visible_to_subtree_of = UnitId{10};
+          q.visible_units = {10, 11, 12, 13, 14, 15, 30, 31};
+        }));
   Check("unit queue", Query([&](WorkOrderQuery& q) {
           q.states = {State::kDispatched, State::kInProgress, State::kReturned};
           q.handling_units = {11, 13};
