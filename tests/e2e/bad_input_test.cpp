@@ -32,12 +32,16 @@ class BadInputTest : public ServerSuite {
     return api().PostRaw("/api/v1/requests", body);
   }
 
-  // Expects a 4xx `status` with `code`, naming `field`; the message must
-  // contain `message_part`.
+  // Expects a 4xx `status` with `code`, naming `field`, with the stable
+  // `reason` programs match on; the message must contain `message_part`.
   static void ExpectError(const ApiResponse& r, int status, const std::string& code,
-                          const std::string& field, const std::string& message_part = "") {
+                          const std::string& field, const std::string& reason = "",
+                          const std::string& message_part = "") {
     EXPECT_EQ(r.status, status) << r.Describe();
     EXPECT_EQ(r.ErrorCode(), code) << r.Describe();
+    if (!reason.empty()) {
+      EXPECT_EQ(r.ErrorReason(), reason) << r.Describe();
+    }
     if (!field.empty()) {
       EXPECT_EQ(r.ErrorField(), field) << r.Describe();
     }
@@ -51,53 +55,53 @@ class BadInputTest : public ServerSuite {
 
 TEST_F(BadInputTest, MalformedJsonNamesTheByte) {
   ExpectError(SubmitRaw(R"({"type": "complaint", "title": )"), 400, "invalid_argument", "body",
-              "malformed JSON");
+              "malformed_json");
   ExpectError(SubmitRaw("{'type': 'complaint'}"), 400, "invalid_argument", "body",
-              "malformed JSON at byte");
-  ExpectError(SubmitRaw(R"(["complaint"])"), 400, "invalid_argument", "body", "JSON object");
+              "malformed_json");
+  ExpectError(SubmitRaw(R"(["complaint"])"), 400, "invalid_argument", "body", "body_not_object");
   ExpectError(SubmitRaw(""), 400, "invalid_argument", "body");
   ExpectError(api().PostRaw("/api/v1/auth/login", "{\"username\":"), 400, "invalid_argument",
-              "body", "malformed JSON");
+              "body", "malformed_json");
   const std::int64_t id = loop().Record();
   total_before_ = TotalWorkOrders();
   const json before = loop().View(id);
   ApiResponse r = api().PostRaw("/api/v1/work-orders/" + std::to_string(id) + "/accept",
                                 "{\"note\": \"x\"", Token("operator"));
-  ExpectError(r, 400, "invalid_argument", "body", "malformed JSON");
+  ExpectError(r, 400, "invalid_argument", "body", "malformed_json");
   EXPECT_EQ(loop().View(id)["version"], before["version"]);
 }
 
 TEST_F(BadInputTest, WrongTypesNameTheField) {
   ExpectError(Submit(ClosedLoop::RequestBody({{"title", 12345}})), 400, "invalid_argument", "title",
-              "string");
+              "wrong_type");
   ExpectError(Submit(ClosedLoop::RequestBody({{"consent_public", "yes"}})), 400, "invalid_argument",
-              "consent_public", "true or false");
+              "consent_public", "wrong_type");
   ExpectError(Submit(ClosedLoop::RequestBody({{"citizen", "张三"}})), 400, "invalid_argument",
-              "citizen", "object");
+              "citizen", "wrong_type");
   ExpectError(
       Submit(ClosedLoop::RequestBody({{"citizen", {{"name", "张三"}, {"phone", 13800138000}}}})),
-      400, "invalid_argument", "citizen.phone", "string");
+      400, "invalid_argument", "citizen.phone", "wrong_type");
   ExpectError(Submit(ClosedLoop::RequestBody({{"type", "grievance"}})), 400, "invalid_argument",
-              "type", "expected one of: consult");
+              "type", "unknown_value", "consult");
   ExpectError(Submit(ClosedLoop::RequestBody({{"citizen", {{"phone", "call me maybe"}}}})), 400,
-              "invalid_argument", "citizen.phone", "digits");
+              "invalid_argument", "citizen.phone", "phone_invalid");
 
   const std::int64_t id = loop().InProgress("dh-01");
   total_before_ = TotalWorkOrders();
   const json before = loop().View(id);
   ExpectError(
       loop().Act("dh01_manager", id, "request_extension", {{"working_days", "3"}, {"reason", "x"}}),
-      400, "invalid_argument", "working_days", "integer");
+      400, "invalid_argument", "working_days", "wrong_type");
   ExpectError(
       loop().Act("dh01_manager", id, "request_extension", {{"working_days", 2.5}, {"reason", "x"}}),
-      400, "invalid_argument", "working_days", "integer");
+      400, "invalid_argument", "working_days", "wrong_type");
   ExpectError(
       loop().Act("dh01_manager", id, "request_extension", {{"working_days", 400}, {"reason", "x"}}),
       400, "invalid_argument", "working_days");
   ExpectError(loop().Act("dispatcher", id, "redispatch", {{"unit_id", "xs"}, {"reason", "x"}}), 400,
-              "invalid_argument", "unit_id", "integer");
+              "invalid_argument", "unit_id", "wrong_type");
   ExpectError(loop().Act("dh01_handler", id, "contact", {{"method", "pigeon"}}), 400,
-              "invalid_argument", "method", "phone");
+              "invalid_argument", "method", "unknown_value", "phone");
   ExpectError(
       loop().Act(
           "dispatcher", id, "redispatch",
@@ -109,14 +113,14 @@ TEST_F(BadInputTest, WrongTypesNameTheField) {
 TEST_F(BadInputTest, MissingFieldsAreNamed) {
   json body = ClosedLoop::RequestBody();
   body.erase("title");
-  ExpectError(Submit(body), 400, "invalid_argument", "title", "required");
+  ExpectError(Submit(body), 400, "invalid_argument", "title", "field_required");
   body = ClosedLoop::RequestBody();
   body.erase("type");
-  ExpectError(Submit(body), 400, "invalid_argument", "type", "required");
+  ExpectError(Submit(body), 400, "invalid_argument", "type", "field_required");
   ExpectError(Submit(ClosedLoop::RequestBody({{"detail", "   "}})), 400, "invalid_argument",
-              "detail", "empty");
+              "detail", "field_required");
   ExpectError(api().Post("/api/v1/auth/login", {{"username", "operator"}}), 400, "invalid_argument",
-              "password", "required");
+              "password", "field_required");
 
   const std::int64_t accepted = loop().Accepted();
   const std::int64_t dispatched = loop().Dispatched("dh-01");
@@ -124,32 +128,32 @@ TEST_F(BadInputTest, MissingFieldsAreNamed) {
   const json a = loop().View(accepted);
   const json d = loop().View(dispatched);
   ExpectError(loop().Act("dispatcher", accepted, "dispatch"), 400, "invalid_argument", "unit_id",
-              "required");
+              "field_required");
   ExpectError(loop().Act("operator", accepted, "reject", {{"reason", "  "}}), 400,
               "invalid_argument", "reason");
   ExpectError(loop().Act("dh01_manager", dispatched, "return", {{"reason", "不归我们管"}}), 400,
-              "invalid_argument", "legal_basis", "required");
+              "invalid_argument", "legal_basis", "field_required");
   // Taking a work order from a unit that has it needs a reason.
   const std::int64_t in_progress = loop().InProgress("dh-01");
   total_before_ = TotalWorkOrders();
   ExpectError(
       loop().Act("dispatcher", in_progress, "redispatch", {{"unit_id", loop().UnitId("xs")}}), 400,
-      "invalid_argument", "reason", "required");
+      "invalid_argument", "reason", "field_required");
   EXPECT_EQ(loop().View(accepted)["version"], a["version"]);
   EXPECT_EQ(loop().View(dispatched)["version"], d["version"]);
 }
 
 TEST_F(BadInputTest, UnknownAndUnusedFieldsAreRefused) {
   ExpectError(Submit(ClosedLoop::RequestBody({{"titel", "拼错的字段"}})), 400, "invalid_argument",
-              "titel", "unknown field");
+              "titel", "unknown_field");
   ExpectError(
       Submit(ClosedLoop::RequestBody({{"citizen", {{"name", "张三"}, {"email", "a@b.c"}}}})), 400,
-      "invalid_argument", "citizen.email", "unknown field");
+      "invalid_argument", "citizen.email", "unknown_field");
   // A client cannot claim a role or a state.
   ExpectError(
       api().Post("/api/v1/auth/login",
                  {{"username", "operator"}, {"password", kDemoPassword}, {"role", "admin"}}),
-      400, "invalid_argument", "role", "unknown field");
+      400, "invalid_argument", "role", "unknown_field");
   ExpectError(Submit(ClosedLoop::RequestBody({{"state", "closed"}})), 400, "invalid_argument",
               "state");
 
@@ -157,11 +161,11 @@ TEST_F(BadInputTest, UnknownAndUnusedFieldsAreRefused) {
   total_before_ = TotalWorkOrders();
   const json before = loop().View(id);
   ExpectError(loop().Act("operator", id, "accept", {{"colour", "red"}}), 400, "invalid_argument",
-              "colour", "unknown field");
+              "colour", "unknown_field");
   ExpectError(loop().Act("operator", id, "accept", {{"reason", "不需要的字段"}}), 400,
-              "invalid_argument", "reason", "not used by 'accept'");
+              "invalid_argument", "reason", "field_not_used");
   ExpectError(loop().Act("operator", id, "accept", {{"category_code", "99.99"}}), 400,
-              "invalid_argument", "category_code", "unknown category");
+              "invalid_argument", "category_code", "unknown_category");
   EXPECT_EQ(loop().View(id)["version"], before["version"]);
 }
 
@@ -171,10 +175,10 @@ TEST_F(BadInputTest, OversizedBodyIsRefusedWith413) {
   ExpectError(r, 413, "payload_too_large", "body");
   // Under the transport limit but over the field limit: 400 naming the field.
   ApiResponse long_detail = Submit(ClosedLoop::RequestBody({{"detail", std::string(6000, 'b')}}));
-  ExpectError(long_detail, 400, "invalid_argument", "detail", "5000");
+  ExpectError(long_detail, 400, "invalid_argument", "detail", "text_too_long", "5000");
   ApiResponse long_title =
       Submit(ClosedLoop::RequestBody({{"title", std::string(101 * 3, '\x41')}}));
-  ExpectError(long_title, 400, "invalid_argument", "title", "100");
+  ExpectError(long_title, 400, "invalid_argument", "title", "text_too_long", "100");
   // Limits count characters: 101 Chinese characters are too many, 100 are not.
   std::string chinese_101;
   for (int i = 0; i < 101; ++i) chinese_101 += "噪";
@@ -183,21 +187,21 @@ TEST_F(BadInputTest, OversizedBodyIsRefusedWith413) {
   const std::int64_t id = loop().Contacted("dh-01");
   total_before_ = TotalWorkOrders();
   ExpectError(loop().Act("dh01_handler", id, "reply", {{"text", std::string(5001, 'r')}}), 400,
-              "invalid_argument", "text", "5000");
+              "invalid_argument", "text", "text_too_long", "5000");
   EXPECT_EQ(loop().View(id)["state"]["code"], "in_progress");
 }
 
 TEST_F(BadInputTest, InvalidUtf8IsRefused) {
   const std::string body = std::string(R"({"type":"complaint","title":"噪音)") + "\xff\xfe" +
                            R"(","detail":"x","area_code":"dh-01"})";
-  ExpectError(SubmitRaw(body), 400, "invalid_argument", "body", "UTF-8");
+  ExpectError(SubmitRaw(body), 400, "invalid_argument", "body", "invalid_utf8");
   // An overlong encoding of '/' and a lone surrogate are invalid too.
   ExpectError(SubmitRaw(std::string(R"({"type":"complaint","title":")") + "\xc0\xaf" +
                         R"(","detail":"x","area_code":"dh-01"})"),
-              400, "invalid_argument", "body", "UTF-8");
+              400, "invalid_argument", "body", "invalid_utf8");
   ExpectError(SubmitRaw(std::string(R"({"type":"complaint","title":")") + "\xed\xa0\x80" +
                         R"(","detail":"x","area_code":"dh-01"})"),
-              400, "invalid_argument", "body", "UTF-8");
+              400, "invalid_argument", "body", "invalid_utf8");
 }
 
 TEST_F(BadInputTest, UnknownIdsAndCodes) {
@@ -210,7 +214,7 @@ TEST_F(BadInputTest, UnknownIdsAndCodes) {
               404, "not_found", "");
   ExpectError(api().Get("/api/v1/requests/JC20990101-0001"), 400, "invalid_argument", "query_code");
   ExpectError(Submit(ClosedLoop::RequestBody({{"area_code", "atlantis"}})), 400, "invalid_argument",
-              "area_code", "unknown area");
+              "area_code", "unknown_area");
   ExpectError(Submit(ClosedLoop::RequestBody({{"category_code", "99"}})), 400, "invalid_argument",
               "category_code");
   ExpectError(Submit(ClosedLoop::RequestBody({{"mailbox_code", "pope"}})), 400, "invalid_argument",
@@ -222,12 +226,12 @@ TEST_F(BadInputTest, UnknownIdsAndCodes) {
   total_before_ = TotalWorkOrders();
   const json before = loop().View(accepted);
   ExpectError(loop().Act("dispatcher", accepted, "dispatch", {{"unit_id", 987654}}), 400,
-              "invalid_argument", "unit_id", "unknown unit");
+              "invalid_argument", "unit_id", "unknown_unit");
   ExpectError(
       loop().Act("dispatcher", accepted, "dispatch", {{"unit_id", loop().UnitId("centre")}}), 400,
-      "invalid_argument", "unit_id", "centre");
+      "invalid_argument", "unit_id", "centre_not_handling_unit");
   ExpectError(loop().Act("dispatcher", accepted, "fly"), 404, "not_found", "action",
-              "unknown action");
+              "unknown_action");
   ExpectError(loop().Act("dispatcher", accepted, "follow_primary"), 404, "not_found", "action");
   ExpectError(loop().Act("operator", submitted, "merge", {{"primary_id", 987654}}), 400,
               "invalid_argument", "primary_id");
@@ -242,15 +246,17 @@ TEST_F(BadInputTest, IllegalTransitionsAreRefusedWith409) {
   total_before_ = TotalWorkOrders();
   const json before = loop().View(id);
   ApiResponse close = loop().Act("dispatcher", id, "close", {{"reason", "想直接办结"}});
-  ExpectError(close, 409, "illegal_transition", "", "in_progress");
-  EXPECT_NE(close.ErrorMessage().find("answered"), std::string::npos)
+  ExpectError(close, 409, "illegal_transition", "", "wrong_state");
+  EXPECT_NE(close.ErrorMessage().find("待回访"), std::string::npos)
       << "the message names the states it needs";
   ExpectError(loop().Act("operator", id, "accept"), 409, "illegal_transition", "");
   ExpectError(loop().Act("reviewer", id, "approve_reply"), 409, "illegal_transition", "");
   ExpectError(loop().Act("dh01_handler", id, "sign_for"), 409, "illegal_transition", "");
-  // Replying before the citizen who left a phone number was contacted.
-  ExpectError(loop().Act("dh01_handler", id, "reply", {{"text", "已处理"}}), 409,
-              "illegal_transition", "", "contact");
+  // Replying before the citizen who left a phone number was contacted: the
+  // refusal says so in Chinese by default, with its stable reason.
+  ApiResponse early_reply = loop().Act("dh01_handler", id, "reply", {{"text", "已处理"}});
+  ExpectError(early_reply, 409, "illegal_transition", "", "联系群众");
+  EXPECT_EQ(early_reply.json_body["error"]["reason"], "contact_required") << early_reply.Describe();
   EXPECT_EQ(loop().View(id)["version"], before["version"]);
   EXPECT_EQ(loop().View(id)["timeline"].size(), before["timeline"].size());
 
@@ -259,7 +265,7 @@ TEST_F(BadInputTest, IllegalTransitionsAreRefusedWith409) {
   loop().Do("operator", rejected, "reject", {{"reason", "信息不全，无法办理"}});
   total_before_ = TotalWorkOrders();
   ExpectError(loop().Act("operator", rejected, "accept"), 409, "illegal_transition", "",
-              "rejected");
+              "wrong_state");
   ExpectError(loop().Act("dispatcher", rejected, "supervise"), 409, "illegal_transition", "");
 }
 
@@ -280,7 +286,7 @@ TEST_F(BadInputTest, ForgedGarbageRevokedAndExpiredTokensGet401) {
   ExpectError(Submit(ClosedLoop::RequestBody(), forged), 401, "unauthenticated", "");
   ExpectError(
       api().Post("/api/v1/auth/login", {{"username", "operator"}, {"password", "wrong-password"}}),
-      401, "unauthenticated", "", "wrong username or password");
+      401, "unauthenticated", "", "wrong_credentials");
 
   // A revoked session.
   ApiResponse login = server().Login("operator2");
@@ -307,7 +313,7 @@ TEST_F(BadInputTest, ForgedGarbageRevokedAndExpiredTokensGet401) {
   EXPECT_EQ(sqlite3_changes(db), 1);
   sqlite3_close(db);
   ApiResponse expired = api().Get(path, expiring);
-  ExpectError(expired, 401, "unauthenticated", "", "expired");
+  ExpectError(expired, 401, "unauthenticated", "", "session_expired");
   EXPECT_EQ(loop().View(id)["version"], 2);
 }
 
@@ -354,17 +360,17 @@ TEST_F(BadInputTest, CookieSessionsNeedTheCsrfToken) {
 TEST_F(BadInputTest, BadQueryParametersNameTheParameter) {
   const std::string t = Token("dispatcher");
   ExpectError(api().Get("/api/v1/work-orders?queue=everything", t), 400, "invalid_argument",
-              "queue", "to_accept");
+              "queue", "unknown_queue", "to_accept");
   ExpectError(api().Get("/api/v1/work-orders?state=done", t), 400, "invalid_argument", "state",
-              "submitted");
+              "unknown_state", "submitted");
   ExpectError(api().Get("/api/v1/work-orders?limit=0", t), 400, "invalid_argument", "limit");
   ExpectError(api().Get("/api/v1/work-orders?limit=500", t), 400, "invalid_argument", "limit",
-              "200");
+              "out_of_range", "200");
   ExpectError(api().Get("/api/v1/work-orders?from=yesterday", t), 400, "invalid_argument", "from",
-              "RFC 3339");
+              "wrong_format", "RFC 3339");
   ExpectError(api().Get("/api/v1/work-orders?cursor=abc", t), 400, "invalid_argument", "cursor");
   ExpectError(api().Get("/api/v1/work-orders?sort=title", t), 400, "invalid_argument", "sort",
-              "unknown");
+              "unknown_parameter");
   ExpectError(api().Get("/api/v1/work-orders?urgency=critical", t), 400, "invalid_argument",
               "urgency");
   ExpectError(api().Get("/api/v1/calendars/1900"), 400, "invalid_argument", "year");

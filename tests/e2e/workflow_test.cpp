@@ -266,7 +266,7 @@ TEST_F(WorkflowTest, CitizenDisputesAClosureOnlyOnce) {
   ApiResponse second = api().Post(dispute_path, {{"reason", "还是不满意"}, {"query_code", code}});
   EXPECT_EQ(second.status, 409) << second.Describe();
   EXPECT_EQ(second.ErrorCode(), "illegal_transition");
-  EXPECT_NE(second.ErrorMessage().find("once"), std::string::npos) << second.Describe();
+  EXPECT_EQ(second.ErrorReason(), "already_disputed") << second.Describe();
   EXPECT_EQ(l.View(id)["version"], version);
   c = l.CitizenView(tracking, code);
   for (const json& a : c["allowed_actions"]) EXPECT_NE(a["code"], "dispute");

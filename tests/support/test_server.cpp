@@ -120,6 +120,9 @@ std::string ErrorMember(const json& body, const char* key) {
 std::string ApiResponse::ErrorCode() const {
   return ErrorMember(json_body, "code");
 }
+std::string ApiResponse::ErrorReason() const {
+  return ErrorMember(json_body, "reason");
+}
 std::string ApiResponse::ErrorField() const {
   return ErrorMember(json_body, "field");
 }
@@ -156,7 +159,7 @@ httplib::Headers WithToken(httplib::Headers h, const std::string& token) {
 ApiResponse ApiClient::Get(const std::string& path, const std::string& token,
                            const httplib::Headers& headers) const {
   auto c = Connect();
-  return Finish("GET", path, c->Get(path.c_str(), WithToken(headers, token)));
+  return Finish("GET", path, c->Get(path.c_str(), WithToken(headers, token)), headers);
 }
 
 ApiResponse ApiClient::Post(const std::string& path, const json& body, const std::string& token,
@@ -169,11 +172,37 @@ ApiResponse ApiClient::PostRaw(const std::string& path, const std::string& body,
                                const std::string& content_type) const {
   auto c = Connect();
   return Finish("POST", path,
-                c->Post(path.c_str(), WithToken(headers, token), body, content_type.c_str()));
+                c->Post(path.c_str(), WithToken(headers, token), body, content_type.c_str()),
+                headers);
 }
 
-ApiResponse ApiClient::Finish(const std::string& method, const std::string& path,
-                              httplib::Result r) const {
+namespace {
+// Whether `s` holds a CJK unified ideograph (U+4E00 to U+9FFF: UTF-8 lead
+// bytes 0xE4 to 0xE9).
+bool HasChinese(const std::string& s) {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xE4 && c <= 0xE9 && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80)
+      return true;
+  }
+  return false;
+}
+
+// An error body must say why in a stable reason, and by default in Chinese.
+void CheckErrorBody(const std::string& method, const std::string& path, const ApiResponse& out,
+                    const httplib::Headers& sent) {
+  if (!out.json_body.is_object() || !out.json_body.contains("error")) return;
+  const std::string where = method + " " + path + " -> " + std::to_string(out.status);
+  if (out.ErrorReason().empty())
+    ADD_FAILURE() << "error without a reason: " << where << "\n  body: " << Shorten(out.body, 2000);
+  if (sent.find("Accept-Language") == sent.end() && !HasChinese(out.ErrorMessage()))
+    ADD_FAILURE() << "error message not in Chinese by default: " << where
+                  << "\n  body: " << Shorten(out.body, 2000);
+}
+}  // namespace
+
+ApiResponse ApiClient::Finish(const std::string& method, const std::string& path, httplib::Result r,
+                              const httplib::Headers& sent) const {
   ApiResponse out;
   if (!r) {
     out.transport_error = httplib::to_string(r.error());
@@ -197,6 +226,7 @@ ApiResponse ApiClient::Finish(const std::string& method, const std::string& path
     ADD_FAILURE() << "response does not match docs/openapi.json: " << method << " " << path
                   << " -> " << out.status << all << "\n  body: " << Shorten(out.body, 2000);
   }
+  CheckErrorBody(method, path, out, sent);
   return out;
 }
 

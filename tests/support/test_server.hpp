@@ -38,8 +38,10 @@ struct ApiResponse {
 
   // The body's member `key` (null if absent), for terse assertions.
   const json& operator[](const char* key) const;
-  // "error.code" and "error.field" of an error body, or "".
+  // "error.code", "error.reason", "error.field" and "error.message" of an
+  // error body, or "".
   std::string ErrorCode() const;
+  std::string ErrorReason() const;
   std::string ErrorField() const;
   std::string ErrorMessage() const;
   // "<status> <body>" for assertion messages.
@@ -48,6 +50,9 @@ struct ApiResponse {
 
 // A client of one server address. Every call checks the response against
 // the OpenAPI document and adds a GoogleTest failure naming each violation.
+// Every error response must also carry a stable `reason`, and, when the
+// request named no Accept-Language, a message in Chinese: so no refusal
+// people read can slip through untranslated.
 // Thread-safe: each call opens its own connection.
 class ApiClient {
  public:
@@ -68,7 +73,8 @@ class ApiClient {
                       const std::string& content_type = "application/json") const;
 
  private:
-  ApiResponse Finish(const std::string& method, const std::string& path, httplib::Result r) const;
+  ApiResponse Finish(const std::string& method, const std::string& path, httplib::Result r,
+                     const httplib::Headers& sent) const;
   std::unique_ptr<httplib::Client> Connect() const;
 
   std::string host_;

@@ -33,27 +33,35 @@ bool IsValidUtf8(std::string_view s, std::size_t* bad_offset) {
 Result<JsonBody> JsonBody::Parse(const std::string& body, bool allow_empty) {
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
     if (allow_empty) return JsonBody(nlohmann::json::object(), "");
-    return MakeError(ErrorCode::kInvalidArgument, "body: a JSON object is required", "body");
+    return MakeError(ErrorCode::kInvalidArgument, "body_required",
+                     Text{"请求体须为 JSON 对象，不能为空", "body: a JSON object is required"},
+                     "body");
   }
   std::size_t bad = 0;
   if (!IsValidUtf8(body, &bad))
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "body: invalid UTF-8 at byte " + std::to_string(bad), "body");
+    return MakeError(ErrorCode::kInvalidArgument, "invalid_utf8",
+                     Text{"请求体第 " + std::to_string(bad) + " 字节不是有效的 UTF-8",
+                          "body: invalid UTF-8 at byte " + std::to_string(bad)},
+                     "body");
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(body);
   } catch (const nlohmann::json::parse_error& e) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "body: malformed JSON at byte " + std::to_string(e.byte), "body");
+    return MakeError(ErrorCode::kInvalidArgument, "malformed_json",
+                     Text{"请求体第 " + std::to_string(e.byte) + " 字节处 JSON 格式有误",
+                          "body: malformed JSON at byte " + std::to_string(e.byte)},
+                     "body");
   }
   if (!j.is_object())
-    return MakeError(ErrorCode::kInvalidArgument, "body: must be a JSON object", "body");
+    return MakeError(ErrorCode::kInvalidArgument, "body_not_object",
+                     Text{"请求体须为 JSON 对象", "body: must be a JSON object"}, "body");
   return JsonBody(std::move(j), "");
 }
 
-Error JsonBody::Bad(const std::string& key, const std::string& rule) const {
+Error JsonBody::Bad(const std::string& key, std::string reason, const Text& rule) const {
   const std::string name = prefix_ + key;
-  return MakeError(ErrorCode::kInvalidArgument, name + ": " + rule, name);
+  return MakeError(ErrorCode::kInvalidArgument, std::move(reason),
+                   Text{"字段 " + name + "：" + rule.zh, name + ": " + rule.en}, name);
 }
 
 const nlohmann::json* JsonBody::Get(const std::string& key) {
@@ -66,13 +74,13 @@ const nlohmann::json* JsonBody::Get(const std::string& key) {
 Result<std::optional<std::string>> JsonBody::OptString(const std::string& key) {
   const nlohmann::json* v = Get(key);
   if (!v) return std::optional<std::string>();
-  if (!v->is_string()) return Bad(key, "must be a string");
+  if (!v->is_string()) return Bad(key, "wrong_type", Text{"须为字符串", "must be a string"});
   return std::optional<std::string>(v->get<std::string>());
 }
 
 Result<std::string> JsonBody::RequiredString(const std::string& key) {
   LZ_ASSIGN_OR_RETURN(std::optional<std::string> s, OptString(key));
-  if (!s) return Bad(key, "required");
+  if (!s) return Bad(key, "field_required", Text{"必填", "required"});
   return *s;
 }
 
@@ -80,17 +88,21 @@ Result<std::optional<std::int64_t>> JsonBody::OptInt(const std::string& key, std
                                                      std::int64_t max) {
   const nlohmann::json* v = Get(key);
   if (!v) return std::optional<std::int64_t>();
-  if (!v->is_number_integer()) return Bad(key, "must be an integer");
+  if (!v->is_number_integer())
+    return Bad(key, "wrong_type", Text{"须为整数", "must be an integer"});
   const auto n = v->get<std::int64_t>();
   if (n < min || n > max)
-    return Bad(key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return Bad(key, "out_of_range",
+               Text{"须在 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间",
+                    "must be between " + std::to_string(min) + " and " + std::to_string(max)});
   return std::optional<std::int64_t>(n);
 }
 
 Result<std::optional<bool>> JsonBody::OptBool(const std::string& key) {
   const nlohmann::json* v = Get(key);
   if (!v) return std::optional<bool>();
-  if (!v->is_boolean()) return Bad(key, "must be true or false");
+  if (!v->is_boolean())
+    return Bad(key, "wrong_type", Text{"须为 true 或 false", "must be true or false"});
   return std::optional<bool>(v->get<bool>());
 }
 
@@ -98,11 +110,16 @@ Result<std::vector<std::int64_t>> JsonBody::OptIntArray(const std::string& key, 
   const nlohmann::json* v = Get(key);
   std::vector<std::int64_t> out;
   if (!v) return out;
-  if (!v->is_array()) return Bad(key, "must be an array of integers");
-  if (v->size() > max_items) return Bad(key, "at most " + std::to_string(max_items) + " items");
+  if (!v->is_array())
+    return Bad(key, "wrong_type", Text{"须为整数数组", "must be an array of integers"});
+  if (v->size() > max_items)
+    return Bad(key, "too_many_items",
+               Text{"最多 " + std::to_string(max_items) + " 项",
+                    "at most " + std::to_string(max_items) + " items"});
   for (const auto& item : *v) {
     if (!item.is_number_integer() || item.get<std::int64_t>() <= 0)
-      return Bad(key, "must be an array of positive integers");
+      return Bad(key, "wrong_type",
+                 Text{"须为正整数数组", "must be an array of positive integers"});
     out.push_back(item.get<std::int64_t>());
   }
   return out;
@@ -111,7 +128,7 @@ Result<std::vector<std::int64_t>> JsonBody::OptIntArray(const std::string& key, 
 Result<std::optional<JsonBody>> JsonBody::OptObject(const std::string& key) {
   const nlohmann::json* v = Get(key);
   if (!v) return std::optional<JsonBody>();
-  if (!v->is_object()) return Bad(key, "must be an object");
+  if (!v->is_object()) return Bad(key, "wrong_type", Text{"须为对象", "must be an object"});
   return std::optional<JsonBody>(JsonBody(*v, prefix_ + key + "."));
 }
 
@@ -120,7 +137,9 @@ Status JsonBody::Finish() const {
     if (read_.count(key)) continue;
     std::string accepted;
     for (const auto& k : read_) accepted += (accepted.empty() ? "" : ", ") + k;
-    return Bad(key, "unknown field; accepted fields: " + accepted);
+    return Bad(
+        key, "unknown_field",
+        Text{"没有这个字段；可用字段：" + accepted, "unknown field; accepted fields: " + accepted});
   }
   return OkStatus();
 }

@@ -37,7 +37,9 @@ class JsonBody {
     LZ_ASSIGN_OR_RETURN(std::optional<std::string> s, OptString(key));
     if (!s) return std::optional<E>();
     if (auto e = FromWire<E>(*s)) return std::optional<E>(*e);
-    return Bad(key, "unknown value '" + *s + "'; expected one of: " + WireNamesList<E>());
+    return Bad(key, "unknown_value",
+               Text{"没有取值 '" + *s + "'；可选：" + WireNamesList<E>(),
+                    "unknown value '" + *s + "'; expected one of: " + WireNamesList<E>()});
   }
 
   // Refuses keys that were never read, listing the accepted ones.
@@ -45,7 +47,8 @@ class JsonBody {
 
  private:
   JsonBody(nlohmann::json j, std::string prefix) : j_(std::move(j)), prefix_(std::move(prefix)) {}
-  Error Bad(const std::string& key, const std::string& rule) const;
+  // "字段 citizen.phone：<rule.zh>" / "citizen.phone: <rule.en>".
+  Error Bad(const std::string& key, std::string reason, const Text& rule) const;
   const nlohmann::json* Get(const std::string& key);
 
   nlohmann::json j_;

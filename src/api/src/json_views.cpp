@@ -135,7 +135,8 @@ json AssessmentJson(const std::optional<Assessment>& a, const app::JurisdictionD
           {"fast_lane", a->fast_lane}};
 }
 
-json WorkOrderViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d, Timestamp now) {
+json WorkOrderViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d, Timestamp now,
+                       Language lang) {
   const WorkOrder& wo = v.wo;
   json j = WorkOrderSummaryJson(wo, d, now);
   j["detail"] = wo.detail;
@@ -204,6 +205,14 @@ json WorkOrderViewJson(const app::WorkOrderView& v, const app::JurisdictionData&
   json allowed = json::array();
   for (Action a : v.allowed_actions) allowed.push_back(Enum(a));
   j["allowed_actions"] = allowed;
+  json blocked = json::array();
+  for (const auto& [action, missing] : v.blocked_actions) {
+    const Error refusal = PrerequisiteError(missing);
+    blocked.push_back({{"action", Enum(action)},
+                       {"reason", refusal.reason},
+                       {"message", lang == Language::kZh ? refusal.message_zh : refusal.message}});
+  }
+  j["blocked_actions"] = blocked;
   return j;
 }
 

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "error_status.hpp"
 #include "lizheng/app/jurisdiction_cache.hpp"
 #include "lizheng/app/work_orders.hpp"
 
@@ -24,7 +25,10 @@ json ReasonsJson(const std::vector<insight::AdviceReason>& reasons);
 // similarity and the reasons.
 json RepeatAdviceJson(const app::RepeatAdvice& r, const app::JurisdictionData& d, Timestamp now);
 
-json WorkOrderViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d, Timestamp now);
+// The staff screen of a work order; the messages of its blocked actions are
+// in `lang`, as the request's refusals would be.
+json WorkOrderViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d, Timestamp now,
+                       Language lang);
 // The citizen's view by tracking number and query code.
 json CitizenViewJson(const app::WorkOrderView& v, const app::JurisdictionData& d);
 

@@ -36,6 +36,12 @@ Result<std::optional<int>> LimitParam(const httplib::Request& req);
 std::string NextCursor(Timestamp created, WorkOrderId id);
 // A positive decimal id; names `field` when it is not one.
 Result<std::int64_t> ParseId(const std::string& text, const std::string& field);
+// A query or path parameter that breaks a rule: "参数 limit：<rule.zh>" /
+// "limit: <rule.en>", naming the parameter in `field`.
+Error BadParam(const std::string& key, std::string reason, const Text& rule);
+// A query parameter the endpoint does not read: refused, so that a misspelt
+// one never passes silently.
+Error UnknownQueryParam(const std::string& key);
 
 // Wraps a handler: exceptions become 500 with a generic message.
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;

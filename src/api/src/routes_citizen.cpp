@@ -18,8 +18,10 @@ Result<Submission> DecodeSubmission(JsonBody& body, const Directory& dir, bool s
   Submission s;
   LZ_ASSIGN_OR_RETURN(std::optional<RequestType> type, body.OptEnum<RequestType>("type"));
   if (!type)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "type: required; expected one of: " + WireNamesList<RequestType>(), "type");
+    return MakeError(ErrorCode::kInvalidArgument, "field_required",
+                     Text{"字段 type：必填；可选：" + WireNamesList<RequestType>(),
+                          "type: required; expected one of: " + WireNamesList<RequestType>()},
+                     "type");
   s.type = *type;
   LZ_ASSIGN_OR_RETURN(s.title, body.RequiredString("title"));
   LZ_ASSIGN_OR_RETURN(s.detail, body.RequiredString("detail"));
@@ -39,9 +41,12 @@ Result<Submission> DecodeSubmission(JsonBody& body, const Directory& dir, bool s
   if (mailbox_code) {
     const Mailbox* m = dir.FindMailboxByCode(*mailbox_code);
     if (!m)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "mailbox_code: unknown mailbox '" + *mailbox_code + "'; see GET /api/v1/mailboxes",
-                       "mailbox_code");
+      return MakeError(
+          ErrorCode::kInvalidArgument, "unknown_mailbox",
+          Text{"字段 mailbox_code：没有信箱 '" + *mailbox_code +
+                   "'，可选信箱见 GET /api/v1/mailboxes",
+               "mailbox_code: unknown mailbox '" + *mailbox_code + "'; see GET /api/v1/mailboxes"},
+          "mailbox_code");
     s.mailbox = m->id;
   }
   LZ_ASSIGN_OR_RETURN(auto consent, body.OptBool("consent_public"));
@@ -49,14 +54,18 @@ Result<Submission> DecodeSubmission(JsonBody& body, const Directory& dir, bool s
   LZ_ASSIGN_OR_RETURN(auto channel, body.OptEnum<Channel>("channel"));
   s.channel = channel.value_or(staff ? Channel::kHotline : Channel::kWeb);
   if (!staff && !SelfServiceChannel(s.channel))
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "channel: '" + std::string(ToWire(s.channel)) +
-                         "' is recorded by staff; citizens use web, app, wechat or mailbox",
+    return MakeError(ErrorCode::kInvalidArgument, "channel_staff_only",
+                     Text{"字段 channel：'" + std::string(ToWire(s.channel)) +
+                              "' 渠道由工作人员登记；群众请使用 web、app、wechat 或 mailbox",
+                          "channel: '" + std::string(ToWire(s.channel)) +
+                              "' is recorded by staff; citizens use web, app, wechat or mailbox"},
                      "channel");
   LZ_ASSIGN_OR_RETURN(auto urgency, body.OptEnum<Urgency>("urgency"));
   if (urgency && !staff && *urgency != Urgency::kNormal)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "urgency: set by the centre; describe the danger in the details", "urgency");
+    return MakeError(ErrorCode::kInvalidArgument, "urgency_set_by_centre",
+                     Text{"字段 urgency：紧急程度由中心确定，请在诉求内容中说明危险情况",
+                          "urgency: set by the centre; describe the danger in the details"},
+                     "urgency");
   s.urgency = urgency.value_or(Urgency::kNormal);
   LZ_ASSIGN_OR_RETURN(auto key, body.OptString("idempotency_key"));
   s.idempotency_key = key.value_or(req.get_header_value("Idempotency-Key"));
@@ -71,8 +80,10 @@ Status Submit(const RouteContext& ctx, const httplib::Request& req, httplib::Res
     auto p = ctx.Authenticate(req);
     if (p.ok()) {
       if (!Has(SpecOf(Action::kSubmit).roles, p->actor.role))
-        return MakeError(ErrorCode::kForbidden,
-                         "role '" + std::string(ToWire(p->actor.role)) + "' may not record requests");
+        return MakeError(
+            ErrorCode::kForbidden, "role_not_permitted",
+            Text{"角色 '" + std::string(ToWire(p->actor.role)) + "' 不能登记诉求",
+                 "role '" + std::string(ToWire(p->actor.role)) + "' may not record requests"});
       actor = p->actor;
       staff = true;
     } else if (!req.get_header_value("Authorization").empty()) {
@@ -113,8 +124,10 @@ std::string QueryCode(const httplib::Request& req, JsonBody* body) {
 Status Show(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   const std::string code = QueryCode(req, nullptr);
   if (code.empty())
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "query_code: required (X-Query-Code header or ?query_code=)", "query_code");
+    return MakeError(ErrorCode::kInvalidArgument, "query_code_required",
+                     Text{"请提供查询码（X-Query-Code 请求头或 ?query_code=）",
+                          "query_code: required (X-Query-Code header or ?query_code=)"},
+                     "query_code");
   LZ_ASSIGN_OR_RETURN(app::WorkOrderView v, ctx.services.work_orders.CitizenView(req.matches[1], code));
   LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(v.wo.jurisdiction));
   SendJson(res, 200, CitizenViewJson(v, *data));
@@ -125,7 +138,8 @@ Status Act(const RouteContext& ctx, const httplib::Request& req, httplib::Respon
   LZ_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(req.body, false));
   const std::string code = QueryCode(req, &body);
   if (code.empty())
-    return MakeError(ErrorCode::kInvalidArgument, "query_code: required", "query_code");
+    return MakeError(ErrorCode::kInvalidArgument, "query_code_required",
+                     Text{"请提供查询码", "query_code: required"}, "query_code");
   Command cmd;
   cmd.action = action;
   if (action == Action::kRate) {
@@ -149,8 +163,7 @@ Status PublicList(const RouteContext& ctx, const httplib::Request& req, httplib:
   static const std::set<std::string> kKnown = {"q", "type", "category", "area", "cursor", "limit",
                                                "jurisdiction"};
   for (const auto& [key, value] : req.params)
-    if (!kKnown.count(key))
-      return MakeError(ErrorCode::kInvalidArgument, key + ": unknown query parameter", key);
+    if (!kKnown.count(key)) return UnknownQueryParam(key);
   LZ_ASSIGN_OR_RETURN(auto data, ctx.Jurisdiction(req));
   store::WorkOrderQuery f;
   f.title_contains = req.get_param_value("q");
@@ -160,9 +173,10 @@ Status PublicList(const RouteContext& ctx, const httplib::Request& req, httplib:
     const std::string t = req.get_param_value("type");
     f.type = FromWire<RequestType>(t);
     if (!f.type)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "type: unknown value '" + t + "'; expected one of: " + WireNamesList<RequestType>(),
-                       "type");
+      return BadParam(
+          "type", "unknown_value",
+          Text{"没有取值 '" + t + "'；可选：" + WireNamesList<RequestType>(),
+               "unknown value '" + t + "'; expected one of: " + WireNamesList<RequestType>()});
   }
   LZ_ASSIGN_OR_RETURN(auto limit, LimitParam(req));
   if (limit) f.limit = *limit;

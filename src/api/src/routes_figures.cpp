@@ -42,8 +42,7 @@ json GroupsJson(const std::vector<app::FigureGroup>& groups) {
 Status Figures(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   static const std::set<std::string> kKnown = {"from", "to"};
   for (const auto& [key, value] : req.params)
-    if (!kKnown.count(key))
-      return MakeError(ErrorCode::kInvalidArgument, key + ": unknown query parameter", key);
+    if (!kKnown.count(key)) return UnknownQueryParam(key);
   LZ_ASSIGN_OR_RETURN(app::Principal p, ctx.Authenticate(req));
   LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(p.user.jurisdiction));
   // By default up to and including the current second (the window's end

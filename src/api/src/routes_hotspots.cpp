@@ -47,25 +47,27 @@ json DetailJson(const WorkOrder& wo, std::uint64_t issue, const app::Jurisdictio
 Status Hotspots(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   static const std::set<std::string> kKnown = {"top", "window", "members", "issue"};
   for (const auto& [key, value] : req.params)
-    if (!kKnown.count(key))
-      return MakeError(ErrorCode::kInvalidArgument, key + ": unknown query parameter", key);
+    if (!kKnown.count(key)) return UnknownQueryParam(key);
   LZ_ASSIGN_OR_RETURN(app::Principal p, ctx.Authenticate(req));
   if (p.actor.role == Role::kUnitHandler || p.actor.role == Role::kUnitManager)
-    return MakeError(ErrorCode::kForbidden, "hot spots are for the centre and leaders");
+    return MakeError(ErrorCode::kForbidden, "hotspots_forbidden",
+                     Text{"热点仅供中心和领导查看", "hot spots are for the centre and leaders"});
   std::int64_t top = 10, members = 20;
   if (req.has_param("top")) {
     LZ_ASSIGN_OR_RETURN(top, ParseId(req.get_param_value("top"), "top"));
-    if (top > 100) return MakeError(ErrorCode::kInvalidArgument, "top: at most 100", "top");
+    if (top > 100) return BadParam("top", "out_of_range", Text{"最大为 100", "at most 100"});
   }
   if (req.has_param("members")) {
     LZ_ASSIGN_OR_RETURN(members, ParseId(req.get_param_value("members"), "members"));
-    if (members > 200) return MakeError(ErrorCode::kInvalidArgument, "members: at most 200", "members");
+    if (members > 200)
+      return BadParam("members", "out_of_range", Text{"最大为 200", "at most 200"});
   }
   const std::string window = req.has_param("window") ? req.get_param_value("window") : "now";
   if (window != "now" && window != "all")
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "window: 'now' (active in the last week) or 'all' (the last 30 days and closed issues)",
-                     "window");
+    return BadParam(
+        "window", "unknown_value",
+        Text{"应为 'now'（近一周活跃）或 'all'（近 30 天及已办结的热点）",
+             "'now' (active in the last week) or 'all' (the last 30 days and closed issues)"});
   LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(p.user.jurisdiction));
   app::HotspotsView view;
   if (req.has_param("issue")) {

@@ -50,7 +50,8 @@ json Categories(const app::JurisdictionData& d, const httplib::Request&, Error*)
 json Calendar(const app::JurisdictionData& d, const httplib::Request& req, Error* err) {
   const int year = std::stoi(req.matches[1]);
   if (year < 1990 || year > 2100) {
-    *err = MakeError(ErrorCode::kInvalidArgument, "year: between 1990 and 2100", "year");
+    *err =
+        BadParam("year", "out_of_range", Text{"须在 1990 到 2100 之间", "between 1990 and 2100"});
     return nullptr;
   }
   json days = json::array();
@@ -107,9 +108,10 @@ Status DistrictMap(const RouteContext& ctx, const httplib::Request& req, httplib
     return OkStatus();
   }));
   if (!map)
-    return MakeError(ErrorCode::kNotFound,
-                     "this jurisdiction has no district map; an administrator adds one with "
-                     "'lizheng map import'");
+    return MakeError(ErrorCode::kNotFound, "no_district_map",
+                     Text{"本辖区尚无区划地图，管理员可用 'lizheng map import' 导入",
+                          "this jurisdiction has no district map; an administrator adds one with "
+                          "'lizheng map import'"});
   res.status = 200;
   res.set_content(*map, "application/geo+json; charset=utf-8");
   return OkStatus();

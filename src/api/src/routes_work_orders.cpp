@@ -6,18 +6,28 @@
 
 namespace lizheng::api {
 
+Error BadParam(const std::string& key, std::string reason, const Text& rule) {
+  return MakeError(ErrorCode::kInvalidArgument, std::move(reason),
+                   Text{"参数 " + key + "：" + rule.zh, key + ": " + rule.en}, key);
+}
+
+Error UnknownQueryParam(const std::string& key) {
+  return BadParam(key, "unknown_parameter", Text{"没有这个查询参数", "unknown query parameter"});
+}
+
 Result<std::int64_t> ParseId(const std::string& text, const std::string& field) {
   std::int64_t v = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (ec != std::errc() || ptr != text.data() + text.size() || v <= 0)
-    return MakeError(ErrorCode::kInvalidArgument, field + ": must be a positive integer", field);
+    return BadParam(field, "not_positive_integer",
+                    Text{"须为正整数", "must be a positive integer"});
   return v;
 }
 
 Result<std::optional<int>> LimitParam(const httplib::Request& req) {
   if (!req.has_param("limit")) return std::optional<int>();
   LZ_ASSIGN_OR_RETURN(std::int64_t limit, ParseId(req.get_param_value("limit"), "limit"));
-  if (limit > 200) return MakeError(ErrorCode::kInvalidArgument, "limit: at most 200", "limit");
+  if (limit > 200) return BadParam("limit", "out_of_range", Text{"最大为 200", "at most 200"});
   return std::optional<int>(static_cast<int>(limit));
 }
 
@@ -31,8 +41,9 @@ Result<std::optional<std::pair<Timestamp, WorkOrderId>>> CursorParam(const httpl
                 ? Result<std::int64_t>(MakeError(ErrorCode::kInvalidArgument, "cursor"))
                 : ParseId(c.substr(sep + 1), "cursor");
   if (!t.ok() || !id.ok())
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "cursor: use the next_cursor of the previous page", "cursor");
+    return BadParam(
+        "cursor", "cursor_invalid",
+        Text{"请使用上一页返回的 next_cursor", "use the next_cursor of the previous page"});
   return After(std::make_pair(Timestamp(std::chrono::seconds(*t)), *id));
 }
 
@@ -81,8 +92,9 @@ Result<std::optional<E>> EnumParam(const httplib::Request& req, const std::strin
   if (!req.has_param(key)) return std::optional<E>();
   const std::string v = req.get_param_value(key);
   if (auto e = FromWire<E>(v)) return std::optional<E>(*e);
-  return MakeError(ErrorCode::kInvalidArgument,
-                   key + ": unknown value '" + v + "'; expected one of: " + WireNamesList<E>(), key);
+  return BadParam(key, "unknown_value",
+                  Text{"没有取值 '" + v + "'；可选：" + WireNamesList<E>(),
+                       "unknown value '" + v + "'; expected one of: " + WireNamesList<E>()});
 }
 
 Result<app::QueueRequest> DecodeQueueRequest(const httplib::Request& req, const app::JurisdictionData& d) {
@@ -90,14 +102,14 @@ Result<app::QueueRequest> DecodeQueueRequest(const httplib::Request& req, const 
                                                "channel", "type", "unit", "mailbox", "q", "from",
                                                "to", "cursor", "limit", "total", "jurisdiction"};
   for (const auto& [key, value] : req.params)
-    if (!kKnown.count(key))
-      return MakeError(ErrorCode::kInvalidArgument, key + ": unknown query parameter", key);
+    if (!kKnown.count(key)) return UnknownQueryParam(key);
   app::QueueRequest r;
   if (req.has_param("queue")) {
     auto q = app::ParseQueue(req.get_param_value("queue"));
     if (!q)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "queue: unknown queue; expected one of: " + app::QueueNames(), "queue");
+      return BadParam("queue", "unknown_queue",
+                      Text{"没有这个队列；可选：" + app::QueueNames(),
+                           "unknown queue; expected one of: " + app::QueueNames()});
     r.queue = *q;
   }
   auto& f = r.filters;
@@ -109,9 +121,10 @@ Result<app::QueueRequest> DecodeQueueRequest(const httplib::Request& req, const 
       const std::string one = list.substr(pos, end - pos);
       auto s = FromWire<State>(one);
       if (!s)
-        return MakeError(ErrorCode::kInvalidArgument,
-                         "state: unknown state '" + one + "'; expected one of: " + WireNamesList<State>(),
-                         "state");
+        return BadParam(
+            "state", "unknown_state",
+            Text{"没有状态 '" + one + "'；可选：" + WireNamesList<State>(),
+                 "unknown state '" + one + "'; expected one of: " + WireNamesList<State>()});
       f.states.push_back(*s);
       pos = end + 1;
     }
@@ -169,17 +182,18 @@ Status Counts(const RouteContext& ctx, const httplib::Request& req, httplib::Res
   return OkStatus();
 }
 
-Status ShowView(const RouteContext& ctx, const app::Principal& p, WorkOrderId id, httplib::Response& res) {
+Status ShowView(const RouteContext& ctx, const app::Principal& p, WorkOrderId id,
+                const httplib::Request& req, httplib::Response& res) {
   LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(p.user.jurisdiction));
   LZ_ASSIGN_OR_RETURN(app::WorkOrderView v, ctx.services.work_orders.View(p.user.jurisdiction, id, p.actor));
-  SendJson(res, 200, WorkOrderViewJson(v, *data, ctx.services.time.Now()));
+  SendJson(res, 200, WorkOrderViewJson(v, *data, ctx.services.time.Now(), PreferredLanguage(req)));
   return OkStatus();
 }
 
 Status Show(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
   LZ_ASSIGN_OR_RETURN(app::Principal p, ctx.Authenticate(req));
   LZ_ASSIGN_OR_RETURN(WorkOrderId id, ParseId(req.matches[1], "id"));
-  return ShowView(ctx, p, id, res);
+  return ShowView(ctx, p, id, req, res);
 }
 
 Status Act(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -188,13 +202,14 @@ Status Act(const RouteContext& ctx, const httplib::Request& req, httplib::Respon
   const std::string name = req.matches[2];
   auto action = FromWire<Action>(name);
   if (!action || !SpecOf(*action).by_people || *action == Action::kSubmit)
-    return MakeError(ErrorCode::kNotFound, "unknown action '" + name + "'", "action");
+    return MakeError(ErrorCode::kNotFound, "unknown_action",
+                     Text{"没有操作 '" + name + "'", "unknown action '" + name + "'"}, "action");
   LZ_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(req.body, true));
   LZ_ASSIGN_OR_RETURN(Command cmd, DecodeCommand(*action, body));
   LZ_ASSIGN_OR_RETURN(WorkOrder after, ctx.services.work_orders.Perform(p.user.jurisdiction, id, p.actor, cmd));
   // A unit that passed a work order down still sees it; one that returned
   // it may not any more, so answer with what it may still see.
-  Status shown = ShowView(ctx, p, id, res);
+  Status shown = ShowView(ctx, p, id, req, res);
   if (!shown.ok()) SendJson(res, 200, {{"id", id}, {"state", ToWire(after.state)}});
   return OkStatus();
 }

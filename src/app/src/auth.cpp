@@ -10,7 +10,8 @@ namespace {
 bool IsUnitRole(Role r) { return r == Role::kUnitHandler || r == Role::kUnitManager; }
 
 Error BadLogin() {
-  return MakeError(ErrorCode::kUnauthenticated, "wrong username or password");
+  return MakeError(ErrorCode::kUnauthenticated, "wrong_credentials",
+                   Text{"用户名或密码错误", "wrong username or password"});
 }
 
 }  // namespace
@@ -66,9 +67,11 @@ Result<LoginResult> AuthService::Login(JurisdictionId j, const std::string& user
   const std::string user_key = "u:" + std::to_string(j) + ":" + username;
   const std::string client_key = "c:" + client;
   if (Limited(user_key, now) || Limited(client_key, now))
-    return MakeError(ErrorCode::kTooManyRequests,
-                     "too many failed logins; try again in " +
-                         std::to_string(options_.failure_window.count() / 60) + " minutes");
+    return MakeError(ErrorCode::kTooManyRequests, "too_many_logins",
+                     Text{"登录失败次数过多，请 " +
+                              std::to_string(options_.failure_window.count() / 60) + " 分钟后再试",
+                          "too many failed logins; try again in " +
+                              std::to_string(options_.failure_window.count() / 60) + " minutes"});
 
   std::optional<store::User> user;
   LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
@@ -96,7 +99,8 @@ Result<LoginResult> AuthService::Login(JurisdictionId j, const std::string& user
 
 Result<Principal> AuthService::Authenticate(const std::string& token) {
   if (token.size() != 64)
-    return MakeError(ErrorCode::kUnauthenticated, "invalid session token; sign in again");
+    return MakeError(ErrorCode::kUnauthenticated, "session_invalid",
+                     Text{"会话令牌无效，请重新登录", "invalid session token; sign in again"});
   const std::string hash = HashToken(token);
   Principal p;
   bool found = false;
@@ -110,11 +114,15 @@ Result<Principal> AuthService::Authenticate(const std::string& token) {
     found = true;
     return OkStatus();
   }));
-  if (!found) return MakeError(ErrorCode::kUnauthenticated, "invalid session token; sign in again");
+  if (!found)
+    return MakeError(ErrorCode::kUnauthenticated, "session_invalid",
+                     Text{"会话令牌无效，请重新登录", "invalid session token; sign in again"});
   if (time_.Now() >= p.session.expires_at)
-    return MakeError(ErrorCode::kUnauthenticated, "the session has expired; sign in again");
+    return MakeError(ErrorCode::kUnauthenticated, "session_expired",
+                     Text{"会话已过期，请重新登录", "the session has expired; sign in again"});
   if (!p.user.active)
-    return MakeError(ErrorCode::kUnauthenticated, "the account is disabled");
+    return MakeError(ErrorCode::kUnauthenticated, "account_disabled",
+                     Text{"该账号已停用", "the account is disabled"});
   p.actor = Actor{p.user.role, p.user.id, p.user.unit, p.user.display_name};
   return p;
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "demo_walk.hpp"
+#include "lizheng/core/prerequisites.hpp"
 
 namespace lizheng::app::demo {
 namespace {
@@ -187,7 +188,8 @@ bool GroupWalk::FirstSteps(UnitId unit) {
       return true;
     }
   }
-  if (!wo().contacted_at && !wo().citizen.phone.empty()) {
+  // The engine's own rule: contact first where the reply would wait for it.
+  if (MissingPrerequisite(wo(), Action::kReply) == Prerequisite::kFirstContact) {
     Command c = Make(Action::kContact);
     c.method = kMethods[rng_.Below(std::size(kMethods))];
     c.note = Phrase("contact");

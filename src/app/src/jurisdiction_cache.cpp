@@ -60,7 +60,10 @@ Result<std::shared_ptr<const JurisdictionData>> JurisdictionCache::GetByCode(con
   }));
   for (const auto& j : all)
     if (j.code == code) return Get(j.id);
-  return MakeError(ErrorCode::kNotFound, "jurisdiction: unknown code '" + code + "'", "jurisdiction");
+  return MakeError(ErrorCode::kNotFound, "unknown_jurisdiction",
+                   Text{"参数 jurisdiction：没有辖区 '" + code + "'",
+                        "jurisdiction: unknown code '" + code + "'"},
+                   "jurisdiction");
 }
 
 Result<std::shared_ptr<const JurisdictionData>> JurisdictionCache::Default() {
@@ -76,8 +79,9 @@ Result<std::shared_ptr<const JurisdictionData>> JurisdictionCache::Default() {
     return OkStatus();
   }));
   if (all.empty())
-    return MakeError(ErrorCode::kUnavailable,
-                     "no jurisdiction is set up yet; run 'lizheng demo' or 'lizheng setup'");
+    return MakeError(ErrorCode::kUnavailable, "no_jurisdiction",
+                     Text{"尚未设置辖区，请先运行 'lizheng demo' 或 'lizheng setup'",
+                          "no jurisdiction is set up yet; run 'lizheng demo' or 'lizheng setup'"});
   JurisdictionId first = all.front().id;
   for (const auto& j : all) first = std::min(first, j.id);
   {

@@ -100,7 +100,9 @@ Status WorkOrderService::CheckVisible(const JurisdictionData& data, const WorkOr
                                       const Actor& actor) const {
   if (wo.jurisdiction == data.directory.jurisdiction().id && IsVisibleTo(data.directory, wo, actor))
     return OkStatus();
-  return MakeError(ErrorCode::kNotFound, "work order " + std::to_string(wo.id) + " not found");
+  return MakeError(ErrorCode::kNotFound, "work_order_not_found",
+                   Text{"没有编号为 " + std::to_string(wo.id) + " 的工单",
+                        "work order " + std::to_string(wo.id) + " not found"});
 }
 
 Result<WorkOrderView> WorkOrderService::View(JurisdictionId j, WorkOrderId id, const Actor& actor) {
@@ -122,8 +124,14 @@ Result<WorkOrderView> WorkOrderService::View(JurisdictionId j, WorkOrderId id, c
   }));
   for (const ActionSpec& spec : AllActionSpecs()) {
     if (!spec.by_people || spec.action == Action::kSubmit) continue;
-    if (Permit(view.wo, actor, spec.action, data->directory).ok())
+    if (!Permit(view.wo, actor, spec.action, data->directory).ok()) continue;
+    // The engine refuses an action whose step is missing: offer it only
+    // once the step is done, and say which step it waits for.
+    if (auto missing = MissingPrerequisite(view.wo, spec.action)) {
+      view.blocked_actions.emplace_back(spec.action, *missing);
+    } else {
       view.allowed_actions.push_back(spec.action);
+    }
   }
   return view;
 }
@@ -279,12 +287,18 @@ Result<Figures> WorkOrderService::ComputeFigures(JurisdictionId j, const Actor& 
                                                  Timestamp to) {
   if (actor.role == Role::kUnitHandler || actor.role == Role::kUnitManager ||
       actor.role == Role::kCitizen) {
-    return MakeError(ErrorCode::kForbidden,
-                     "the dashboard's figures are for the centre, leaders and administrators");
+    return MakeError(
+        ErrorCode::kForbidden, "figures_forbidden",
+        Text{"统计数据仅供中心、领导和管理员查看",
+             "the dashboard's figures are for the centre, leaders and administrators"});
   }
-  if (!(from < to)) return MakeError(ErrorCode::kInvalidArgument, "from: must be before to", "from");
+  if (!(from < to))
+    return MakeError(ErrorCode::kInvalidArgument, "period_reversed",
+                     Text{"参数 from：须早于 to", "from: must be before to"}, "from");
   if (to - from > std::chrono::days(400))
-    return MakeError(ErrorCode::kInvalidArgument, "to: at most 400 days after from", "to");
+    return MakeError(ErrorCode::kInvalidArgument, "period_too_long",
+                     Text{"参数 to：最多比 from 晚 400 天", "to: at most 400 days after from"},
+                     "to");
   LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
   const Directory& dir = data->directory;
   Figures out;

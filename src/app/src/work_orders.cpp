@@ -5,6 +5,8 @@
 
 #include <sodium.h>
 
+#include "lizheng/core/phone_number.hpp"
+
 namespace lizheng::app {
 namespace {
 
@@ -46,8 +48,9 @@ WorkOrderService::WorkOrderService(store::Store& store, JurisdictionCache& cache
 Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& submitted,
                                          const Actor& actor) {
   LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
-  LZ_RETURN_IF_ERROR(ValidateSubmission(submitted, data->directory));
   Submission s = submitted;
+  s.citizen.phone = NormalizePhone(s.citizen.phone);
+  LZ_RETURN_IF_ERROR(ValidateSubmission(s, data->directory));
   if (insights_ && !s.assessment) s.assessment = insights_->Assess(*data, s.title, s.detail);
   const Timestamp now = time_.Now();
   const std::string query_code = random_.Digits(8);
@@ -59,8 +62,10 @@ Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& sub
                           txn.FindByIdempotencyKey(j, s.idempotency_key));
       if (earlier) {
         if (earlier->title != s.title || earlier->detail != s.detail)
-          return MakeError(ErrorCode::kConflict,
-                           "idempotency_key: already used for a different request", "idempotency_key");
+          return MakeError(ErrorCode::kConflict, "idempotency_key_reused",
+                           Text{"字段 idempotency_key：已用于另一件诉求",
+                                "idempotency_key: already used for a different request"},
+                           "idempotency_key");
         receipt = ReceiptOf(*earlier, true);
         return OkStatus();
       }
@@ -190,8 +195,9 @@ Result<int> WorkOrderService::CheckDeadlines(JurisdictionId j, int batch_limit) 
 
 Result<WorkOrderView> WorkOrderService::CitizenView(const std::string& tracking_no,
                                                     const std::string& query_code) {
-  const Error not_found = MakeError(ErrorCode::kNotFound,
-                                    "no request with this tracking number and query code",
+  const Error not_found = MakeError(ErrorCode::kNotFound, "query_code_wrong",
+                                    Text{"没有与该编号和查询码相符的诉求，请核对后重试",
+                                         "no request with this tracking number and query code"},
                                     "query_code");
   WorkOrderView view;
   bool found = false;

@@ -30,9 +30,12 @@ struct Step {
   void Notify(std::string text);
 };
 
-Error InvalidField(CommandField f, std::string rule);
-Error InvalidField(std::string_view field, std::string rule);
-Error Illegal(std::string message);
+// A field's value breaks a rule: "字段 unit：<rule.zh>" / "unit: <rule.en>",
+// with a stable `reason` for programs.
+Error InvalidField(CommandField f, std::string reason, Text rule);
+Error InvalidField(std::string_view field, std::string reason, Text rule);
+// The work order's state does not allow the action.
+Error Illegal(std::string reason, Text message);
 
 // Per-action handlers (workflow_actions.cpp). Each validates what the action
 // table cannot express and edits the step.

@@ -37,31 +37,35 @@ std::string Quote(std::string_view text) {
   return out;
 }
 
-Error Invalid(std::string_view field, std::string message) {
-  std::string full(field);
-  full += ": ";
-  full += message;
-  return MakeError(ErrorCode::kInvalidArgument, std::move(full), std::string(field));
+Error Invalid(std::string_view field, std::string reason, const Text& message) {
+  const std::string name(field);
+  return MakeError(ErrorCode::kInvalidArgument, std::move(reason),
+                   Text{"参数 " + name + "：" + message.zh, name + ": " + message.en}, name);
 }
 
 // Parses "YYYY-MM-DD" at the start of `text`; the error says what is wrong.
-Result<Date> ParseDatePrefix(std::string_view text, std::string_view field,
-                             std::string_view expected) {
+Result<Date> ParseDatePrefix(std::string_view text, std::string_view field, const Text& expected) {
   const auto y = ReadDigits(text, 0, 4);
   const auto m = ReadDigits(text, 5, 2);
   const auto d = ReadDigits(text, 8, 2);
   if (!y || !m || !d || text[4] != '-' || text[7] != '-') {
-    return Invalid(field, Quote(text) + " is not " + std::string(expected));
+    return Invalid(
+        field, "wrong_format",
+        Text{Quote(text) + " 格式不对，" + expected.zh, Quote(text) + " is not " + expected.en});
   }
   const Date date{std::chrono::year{*y}, std::chrono::month{static_cast<unsigned>(*m)},
                   std::chrono::day{static_cast<unsigned>(*d)}};
   if (!date.month().ok()) {
-    return Invalid(field,
-                   Quote(text) + " has month " + std::to_string(*m) + "; months run from 01 to 12");
+    return Invalid(
+        field, "out_of_range",
+        Text{Quote(text) + " 的月份为 " + std::to_string(*m) + "，月份应在 01 到 12 之间",
+             Quote(text) + " has month " + std::to_string(*m) + "; months run from 01 to 12"});
   }
   if (!date.ok()) {
     return Invalid(
-        field, Quote(text) + " has day " + std::to_string(*d) + ", which that month does not have");
+        field, "out_of_range",
+        Text{Quote(text) + " 的日期为 " + std::to_string(*d) + " 日，该月没有这一天",
+             Quote(text) + " has day " + std::to_string(*d) + ", which that month does not have"});
   }
   return date;
 }
@@ -84,9 +88,14 @@ std::string FormatTimestamp(Timestamp t, int utc_offset_minutes) {
 }
 
 Result<Timestamp> ParseTimestamp(std::string_view text, std::string_view field) {
-  const std::string expected = "an RFC 3339 timestamp with a zone, such as " +
-                               std::string(kTimestampExample) + " or 2026-11-23T01:05:00Z";
-  if (text.size() < 19) return Invalid(field, Quote(text) + " is not " + expected);
+  const Text expected{"应为带时区的 RFC 3339 时间，如 " + std::string(kTimestampExample) +
+                          " 或 2026-11-23T01:05:00Z",
+                      "an RFC 3339 timestamp with a zone, such as " +
+                          std::string(kTimestampExample) + " or 2026-11-23T01:05:00Z"};
+  if (text.size() < 19)
+    return Invalid(
+        field, "wrong_format",
+        Text{Quote(text) + " 格式不对，" + expected.zh, Quote(text) + " is not " + expected.en});
   LZ_ASSIGN_OR_RETURN(const Date date, ParseDatePrefix(text, field, expected));
 
   const char sep = text[10];
@@ -95,13 +104,17 @@ Result<Timestamp> ParseTimestamp(std::string_view text, std::string_view field) 
   const auto ss = ReadDigits(text, 17, 2);
   if ((sep != 'T' && sep != 't' && sep != ' ') || !hh || !mm || !ss || text[13] != ':' ||
       text[16] != ':') {
-    return Invalid(field, Quote(text) + " is not " + expected);
+    return Invalid(
+        field, "wrong_format",
+        Text{Quote(text) + " 格式不对，" + expected.zh, Quote(text) + " is not " + expected.en});
   }
   // Leap seconds (":60") are not representable in sys_seconds; reject them
   // rather than silently moving the instant.
   if (*hh > 23 || *mm > 59 || *ss > 59) {
-    return Invalid(field, Quote(text) + " has a time of day out of range; expected " +
-                              "hh:mm:ss from 00:00:00 to 23:59:59");
+    return Invalid(field, "out_of_range",
+                   Text{Quote(text) + " 的时刻超出范围，应为 00:00:00 到 23:59:59",
+                        Quote(text) + " has a time of day out of range; expected " +
+                            "hh:mm:ss from 00:00:00 to 23:59:59"});
   }
 
   // Fractional seconds are accepted and truncated: instants are kept to the second.
@@ -111,8 +124,10 @@ Result<Timestamp> ParseTimestamp(std::string_view text, std::string_view field) 
     const std::size_t digits_begin = pos;
     while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
     if (pos == digits_begin) {
-      return Invalid(field,
-                     Quote(text) + " has a '.' without fractional digits; expected " + expected);
+      return Invalid(
+          field, "wrong_format",
+          Text{Quote(text) + " 的 '.' 后缺少小数位，" + expected.zh,
+               Quote(text) + " has a '.' without fractional digits; expected " + expected.en});
     }
   }
 
@@ -124,13 +139,19 @@ Result<Timestamp> ParseTimestamp(std::string_view text, std::string_view field) 
     const auto oh = ReadDigits(zone, 1, 2);
     const auto om = ReadDigits(zone, 4, 2);
     if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' || !oh || !om) {
-      return Invalid(field, Quote(text) + " has no valid zone; expected 'Z' or an offset " +
-                                "'+hh:mm' or '-hh:mm' at the end, as in " +
-                                std::string(kTimestampExample));
+      return Invalid(
+          field, "wrong_format",
+          Text{Quote(text) + " 缺少有效的时区，末尾应为 'Z' 或 '+hh:mm'、'-hh:mm' 形式的时差，如 " +
+                   std::string(kTimestampExample),
+               Quote(text) + " has no valid zone; expected 'Z' or an offset " +
+                   "'+hh:mm' or '-hh:mm' at the end, as in " + std::string(kTimestampExample)});
     }
     if (*oh > 23 || *om > 59) {
-      return Invalid(field, Quote(text) + " has an offset out of range; expected " +
-                                "'+hh:mm' with hh up to 23 and mm up to 59");
+      return Invalid(
+          field, "out_of_range",
+          Text{Quote(text) + " 的时差超出范围，应为 '+hh:mm'，hh 不超过 23，mm 不超过 59",
+               Quote(text) + " has an offset out of range; expected " +
+                   "'+hh:mm' with hh up to 23 and mm up to 59"});
     }
     offset_minutes = (zone[0] == '-' ? -1 : 1) * (*oh * 60 + *om);
   }
@@ -147,8 +168,12 @@ std::string FormatDate(Date d) {
 }
 
 Result<Date> ParseDate(std::string_view text, std::string_view field) {
-  const std::string expected = "a date written YYYY-MM-DD, such as " + std::string(kDateExample);
-  if (text.size() != 10) return Invalid(field, Quote(text) + " is not " + expected);
+  const Text expected{"应为 YYYY-MM-DD 格式的日期，如 " + std::string(kDateExample),
+                      "a date written YYYY-MM-DD, such as " + std::string(kDateExample)};
+  if (text.size() != 10)
+    return Invalid(
+        field, "wrong_format",
+        Text{Quote(text) + " 格式不对，" + expected.zh, Quote(text) + " is not " + expected.en});
   return ParseDatePrefix(text, field, expected);
 }
 

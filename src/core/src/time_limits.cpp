@@ -109,10 +109,14 @@ std::string LimitSpan::ToString() const {
 
 Result<LimitSpan> LimitSpan::Parse(std::string_view text, std::string_view field) {
   const auto fail = [&] {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     std::string(field) + ": '" + std::string(text.substr(0, 40)) +
-                         "' is not a time limit; expected a positive whole number followed by "
-                         "m, h, d (natural) or wm, wh, wd (working), such as 15wm, 3wd or 1h",
+    const std::string shown(text.substr(0, 40));
+    return MakeError(ErrorCode::kInvalidArgument, "time_limit_invalid",
+                     Text{std::string(field) + "：'" + shown +
+                              "' 不是有效的时限；应为正整数加单位 m、h、d（自然时间）或 wm、wh、wd"
+                              "（工作时间），如 15wm、3wd 或 1h",
+                          std::string(field) + ": '" + shown +
+                              "' is not a time limit; expected a positive whole number followed by "
+                              "m, h, d (natural) or wm, wh, wd (working), such as 15wm, 3wd or 1h"},
                      std::string(field));
   };
   std::size_t digits = 0;
@@ -130,13 +134,14 @@ Result<LimitSpan> LimitSpan::Parse(std::string_view text, std::string_view field
 
 Status ClockPolicy::Set(std::string_view name, std::string_view value) {
   const std::string field = "policy " + std::string(name);
-  auto span_in = [&](LimitUnit only, std::string_view example) -> Result<int> {
+  auto span_in = [&](LimitUnit only, Text example) -> Result<int> {
     LZ_ASSIGN_OR_RETURN(LimitSpan span, LimitSpan::Parse(value, field));
     if (span.unit != only)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       field + ": '" + std::string(value) + "' must be given as " +
-                           std::string(example),
-                       field);
+      return MakeError(
+          ErrorCode::kInvalidArgument, "time_limit_wrong_unit",
+          Text{field + "：'" + std::string(value) + "' 应写成" + example.zh,
+               field + ": '" + std::string(value) + "' must be given as " + example.en},
+          field);
     return span.amount;
   };
   if (name == "callback" || name == "supervision" || name == "reopen_reply") {
@@ -145,12 +150,15 @@ Status ClockPolicy::Set(std::string_view name, std::string_view value) {
     return OkStatus();
   }
   if (name == "dispute_window") {
-    LZ_ASSIGN_OR_RETURN(dispute_window_days, span_in(LimitUnit::kDays, "natural days, such as 15d"));
+    LZ_ASSIGN_OR_RETURN(
+        dispute_window_days,
+        span_in(LimitUnit::kDays, Text{"自然日，如 15d", "natural days, such as 15d"}));
     return OkStatus();
   }
   if (name == "max_extension") {
-    LZ_ASSIGN_OR_RETURN(max_extension_working_days,
-                        span_in(LimitUnit::kWorkingDays, "working days, such as 15wd"));
+    LZ_ASSIGN_OR_RETURN(
+        max_extension_working_days,
+        span_in(LimitUnit::kWorkingDays, Text{"工作日，如 15wd", "working days, such as 15wd"}));
     return OkStatus();
   }
   if (name == "warn_at") {
@@ -160,18 +168,23 @@ Status ClockPolicy::Set(std::string_view name, std::string_view value) {
     const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), percent);
     if (!has_sign || ec != std::errc{} || ptr != digits.data() + digits.size() || percent < 1 ||
         percent > 99) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       field + ": '" + std::string(value) +
-                           "' is not a share of the limit; expected 1% to 99%, such as 80%",
-                       field);
+      return MakeError(
+          ErrorCode::kInvalidArgument, "warn_share_invalid",
+          Text{field + "：'" + std::string(value) + "' 不是时限的比例；应为 1% 到 99%，如 80%",
+               field + ": '" + std::string(value) +
+                   "' is not a share of the limit; expected 1% to 99%, such as 80%"},
+          field);
     }
     warn_fraction = percent / 100.0;
     return OkStatus();
   }
-  return MakeError(ErrorCode::kInvalidArgument,
-                   "policy: unknown setting '" + std::string(name) +
-                       "'; expected callback, supervision, reopen_reply, dispute_window, "
-                       "max_extension or warn_at",
+  return MakeError(ErrorCode::kInvalidArgument, "unknown_setting",
+                   Text{"policy：没有设置项 '" + std::string(name) +
+                            "'；可选 callback、supervision、reopen_reply、dispute_window、"
+                            "max_extension 或 warn_at",
+                        "policy: unknown setting '" + std::string(name) +
+                            "'; expected callback, supervision, reopen_reply, dispute_window, "
+                            "max_extension or warn_at"},
                    "policy");
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "clocks.hpp"
+#include "lizheng/core/prerequisites.hpp"
+#include "names_zh.hpp"
 #include "step.hpp"
 
 namespace lizheng {
@@ -22,17 +24,18 @@ void Step::Notify(std::string text) {
   notices.push_back(Notice{wo.id, wo.citizen.phone, std::move(text)});
 }
 
-Error InvalidField(CommandField f, std::string rule) {
-  return InvalidField(FieldWireName(f), std::move(rule));
+Error InvalidField(CommandField f, std::string reason, Text rule) {
+  return InvalidField(FieldWireName(f), std::move(reason), std::move(rule));
 }
 
-Error InvalidField(std::string_view field, std::string rule) {
+Error InvalidField(std::string_view field, std::string reason, Text rule) {
   std::string name(field);
-  return MakeError(ErrorCode::kInvalidArgument, name + ": " + rule, name);
+  return MakeError(ErrorCode::kInvalidArgument, std::move(reason),
+                   Text{"字段 " + name + "：" + rule.zh, name + ": " + rule.en}, name);
 }
 
-Error Illegal(std::string message) {
-  return MakeError(ErrorCode::kIllegalTransition, std::move(message));
+Error Illegal(std::string reason, Text message) {
+  return MakeError(ErrorCode::kIllegalTransition, std::move(reason), std::move(message));
 }
 
 }  // namespace detail
@@ -53,9 +56,12 @@ bool IsBlank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std:
 
 Status CheckText(std::string_view field, std::string_view value, std::size_t max_chars,
                  bool required) {
-  if (required && IsBlank(value)) return InvalidField(field, "must not be empty");
+  if (required && IsBlank(value))
+    return InvalidField(field, "field_required", Text{"不能为空", "must not be empty"});
   if (Utf8Chars(value) > max_chars)
-    return InvalidField(field, "at most " + std::to_string(max_chars) + " characters");
+    return InvalidField(field, "text_too_long",
+                        Text{"最多 " + std::to_string(max_chars) + " 个字",
+                             "at most " + std::to_string(max_chars) + " characters"});
   return OkStatus();
 }
 
@@ -144,18 +150,28 @@ Status ValidateSubmission(const Submission& s, const Directory& dir) {
   LZ_RETURN_IF_ERROR(CheckText("detail", s.detail, kMaxDetailChars, true));
   LZ_RETURN_IF_ERROR(CheckText("address", s.address, kMaxAddressChars, false));
   LZ_RETURN_IF_ERROR(CheckText("citizen.name", s.citizen.name, 50, false));
-  if (s.area_code.empty()) return InvalidField("area_code", "must not be empty");
+  if (s.area_code.empty())
+    return InvalidField("area_code", "field_required", Text{"不能为空", "must not be empty"});
   if (!dir.FindArea(s.area_code))
-    return InvalidField("area_code", "unknown area '" + s.area_code + "'; see GET /api/v1/areas");
+    return InvalidField("area_code", "unknown_area",
+                        Text{"没有区域 '" + s.area_code + "'，可选区域见 GET /api/v1/areas",
+                             "unknown area '" + s.area_code + "'; see GET /api/v1/areas"});
   if (!s.category_code.empty() && !dir.FindCategory(s.category_code))
-    return InvalidField("category_code",
-                        "unknown category '" + s.category_code + "'; see GET /api/v1/categories");
+    return InvalidField(
+        "category_code", "unknown_category",
+        Text{"没有分类 '" + s.category_code + "'，可选分类见 GET /api/v1/categories",
+             "unknown category '" + s.category_code + "'; see GET /api/v1/categories"});
   if (s.mailbox && !dir.FindMailbox(*s.mailbox))
-    return InvalidField("mailbox", "unknown mailbox; see GET /api/v1/mailboxes");
+    return InvalidField("mailbox", "unknown_mailbox",
+                        Text{"没有这个领导信箱，可选信箱见 GET /api/v1/mailboxes",
+                             "unknown mailbox; see GET /api/v1/mailboxes"});
   if (!s.citizen.phone.empty() && !PlausiblePhone(s.citizen.phone))
-    return InvalidField("citizen.phone", "expected 5 to 20 digits, optionally with '+', '-' or spaces");
+    return InvalidField("citizen.phone", "phone_invalid",
+                        Text{"应为 5 到 20 位数字，可带 '+'、'-' 或空格",
+                             "expected 5 to 20 digits, optionally with '+', '-' or spaces"});
   if (s.idempotency_key.size() > 128)
-    return InvalidField("idempotency_key", "at most 128 characters");
+    return InvalidField("idempotency_key", "text_too_long",
+                        Text{"最多 128 个字符", "at most 128 characters"});
   return OkStatus();
 }
 
@@ -218,35 +234,50 @@ Transition Submit(const Submission& s, const Actor& actor, const EngineContext& 
 Status Permit(const WorkOrder& wo, const Actor& actor, Action action, const Directory& dir) {
   const ActionSpec& spec = SpecOf(action);
   if (!Has(spec.roles, actor.role))
-    return MakeError(ErrorCode::kForbidden, "role '" + std::string(ToWire(actor.role)) +
-                                                "' may not perform '" +
-                                                std::string(ToWire(action)) + "'");
+    return MakeError(ErrorCode::kForbidden, "role_not_permitted",
+                     Text{"角色“" + std::string(detail::RoleNameZh(actor.role)) + "”不能执行“" +
+                              std::string(detail::ActionNameZh(action)) + "”",
+                          "role '" + std::string(ToWire(actor.role)) + "' may not perform '" +
+                              std::string(ToWire(action)) + "'"});
   if (actor.role != Role::kCitizen && actor.role != Role::kSystem &&
       wo.jurisdiction != dir.jurisdiction().id)
-    return MakeError(ErrorCode::kForbidden, "the work order belongs to another jurisdiction");
+    return MakeError(ErrorCode::kForbidden, "other_jurisdiction",
+                     Text{"该工单属于其他辖区", "the work order belongs to another jurisdiction"});
   if (spec.scope == UnitScope::kHandlingUnit) {
     if (!actor.unit || !wo.handling_unit || !dir.IsSelfOrAncestor(*actor.unit, *wo.handling_unit))
-      return MakeError(ErrorCode::kForbidden,
-                       "the work order is not with your unit or a unit below it");
+      return MakeError(ErrorCode::kForbidden, "not_your_unit",
+                       Text{"该工单不在本单位或下级单位办理",
+                            "the work order is not with your unit or a unit below it"});
   }
   if (!Has(spec.from, wo.state))
-    return detail::Illegal("'" + std::string(ToWire(action)) + "' is not possible in state '" +
-                           std::string(ToWire(wo.state)) + "'; it requires one of: " +
-                           StateList(spec.from));
+    return detail::Illegal(
+        "wrong_state",
+        Text{"工单当前状态为“" + std::string(detail::StateNameZh(wo.state)) + "”，不能" +
+                 std::string(detail::ActionNameZh(action)) + "；需处于以下状态之一：" +
+                 detail::StateListZh(spec.from),
+             "'" + std::string(ToWire(action)) + "' is not possible in state '" +
+                 std::string(ToWire(wo.state)) + "'; it requires one of: " + StateList(spec.from)});
   return OkStatus();
 }
 
 Result<Transition> Apply(const WorkOrder& wo, const Actor& actor, const Command& cmd,
                          const EngineContext& ctx) {
   if (cmd.action == Action::kSubmit)
-    return detail::Illegal("a submission creates a work order; it cannot be applied to one");
+    return detail::Illegal("submit_not_an_action",
+                           Text{"提交诉求会新建工单，不能对已有工单执行",
+                                "a submission creates a work order; it cannot be applied to one"});
   LZ_RETURN_IF_ERROR(Permit(wo, actor, cmd.action, ctx.directory));
+  if (auto missing = MissingPrerequisite(wo, cmd.action)) return PrerequisiteError(*missing);
   const ActionSpec& spec = SpecOf(cmd.action);
   for (CommandField f : AllCommandFields()) {
     const bool present = cmd.HasField(f);
-    if (Has(spec.required, f) && !present) return InvalidField(f, "required");
+    if (Has(spec.required, f) && !present)
+      return InvalidField(f, "field_required", Text{"必填", "required"});
     if (present && !Has(spec.required | spec.optional, f))
-      return InvalidField(f, "not used by '" + std::string(ToWire(cmd.action)) + "'");
+      return InvalidField(
+          f, "field_not_used",
+          Text{"“" + std::string(detail::ActionNameZh(cmd.action)) + "”不使用此字段",
+               "not used by '" + std::string(ToWire(cmd.action)) + "'"});
   }
   LZ_RETURN_IF_ERROR(CheckText("reason", cmd.reason, kMaxTextChars, false));
   LZ_RETURN_IF_ERROR(CheckText("legal_basis", cmd.legal_basis, kMaxTextChars, false));
@@ -254,9 +285,11 @@ Result<Transition> Apply(const WorkOrder& wo, const Actor& actor, const Command&
   LZ_RETURN_IF_ERROR(CheckText("comment", cmd.comment, kMaxTextChars, false));
   LZ_RETURN_IF_ERROR(CheckText("note", cmd.note, kMaxTextChars, false));
   if (Has(spec.required, CommandField::kReason) && IsBlank(cmd.reason))
-    return InvalidField(CommandField::kReason, "must not be blank");
+    return InvalidField(CommandField::kReason, "field_required",
+                        Text{"不能为空", "must not be blank"});
   if (Has(spec.required, CommandField::kText) && IsBlank(cmd.text))
-    return InvalidField(CommandField::kText, "must not be blank");
+    return InvalidField(CommandField::kText, "field_required",
+                        Text{"不能为空", "must not be blank"});
 
   detail::Step s{wo, wo, StartEvent(wo, actor, cmd.action, ctx.now), actor, cmd, ctx, {}, {}, {}};
   LZ_RETURN_IF_ERROR(detail::ApplyAction(s));

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "clocks.hpp"
+#include "names_zh.hpp"
 #include "step.hpp"
 
 namespace lizheng::detail {
@@ -16,17 +17,25 @@ std::string Tracking(const Step& s) { return s.wo.tracking_no; }
 
 Status CheckCategory(const Step& s, const std::string& code) {
   if (!code.empty() && !s.ctx.directory.FindCategory(code))
-    return InvalidField(F::kCategory, "unknown category '" + code + "'");
+    return InvalidField(F::kCategory, "unknown_category",
+                        Text{"没有分类 '" + code + "'", "unknown category '" + code + "'"});
   return OkStatus();
 }
 
 // A unit that can take work orders: known, active, not the centre itself.
 Status CheckTargetUnit(const Step& s, UnitId id, F field) {
   const Unit* u = s.ctx.directory.FindUnit(id);
-  if (!u) return InvalidField(field, "unknown unit " + std::to_string(id));
-  if (!u->active) return InvalidField(field, "unit '" + u->name + "' is inactive");
+  if (!u)
+    return InvalidField(
+        field, "unknown_unit",
+        Text{"没有编号为 " + std::to_string(id) + " 的单位", "unknown unit " + std::to_string(id)});
+  if (!u->active)
+    return InvalidField(field, "unit_inactive",
+                        Text{"单位“" + u->name + "”已停用", "unit '" + u->name + "' is inactive"});
   if (u->kind == UnitKind::kCentre)
-    return InvalidField(field, "the centre cannot be a handling unit; self-resolve instead");
+    return InvalidField(field, "centre_not_handling_unit",
+                        Text{"中心不能作为承办单位，请改用自办",
+                             "the centre cannot be a handling unit; self-resolve instead"});
   return OkStatus();
 }
 
@@ -34,9 +43,13 @@ Status CheckAssisting(const Step& s, UnitId lead) {
   std::vector<UnitId> seen;
   for (UnitId id : s.cmd.assisting_units) {
     LZ_RETURN_IF_ERROR(CheckTargetUnit(s, id, F::kAssistingUnits));
-    if (id == lead) return InvalidField(F::kAssistingUnits, "must not include the lead unit");
+    if (id == lead)
+      return InvalidField(F::kAssistingUnits, "assisting_is_lead",
+                          Text{"协办单位不能包含主办单位", "must not include the lead unit"});
     if (std::find(seen.begin(), seen.end(), id) != seen.end())
-      return InvalidField(F::kAssistingUnits, "unit " + std::to_string(id) + " listed twice");
+      return InvalidField(F::kAssistingUnits, "unit_listed_twice",
+                          Text{"单位 " + std::to_string(id) + " 重复列出",
+                               "unit " + std::to_string(id) + " listed twice"});
     seen.push_back(id);
   }
   return OkStatus();
@@ -67,10 +80,15 @@ Status DoDispatch(Step& s) {
   LZ_RETURN_IF_ERROR(CheckAssisting(s, unit));
   LZ_RETURN_IF_ERROR(TakeCategory(s));
   if (s.wo.category_code.empty())
-    return InvalidField(F::kCategory, "required: classify the request before dispatching it");
+    return InvalidField(F::kCategory, "category_required",
+                        Text{"必填：派单前请先为诉求选择分类",
+                             "required: classify the request before dispatching it"});
   if (s.cmd.action == Action::kDirectDispatch) {
     if (s.wo.urgency != Urgency::kEmergency)
-      return InvalidField("urgency", "direct dispatch is only for emergencies; accept and dispatch instead");
+      return InvalidField(
+          "urgency", "direct_dispatch_not_emergency",
+          Text{"直派仅用于紧急诉求，请先受理再派单",
+               "direct dispatch is only for emergencies; accept and dispatch instead"});
     s.wo.fast_lane = true;
   }
   s.wo.assisting_units = s.cmd.assisting_units;
@@ -144,7 +162,8 @@ Status DoReturn(Step& s) {
 }
 
 Status DoRejectReturn(Step& s) {
-  if (!s.wo.last_return) return Illegal("there is no return to arbitrate");
+  if (!s.wo.last_return)
+    return Illegal("no_return", Text{"该工单没有待审核的退回", "there is no return to arbitrate"});
   SendToUnit(s, s.wo.last_return->unit);
   s.Put("reason", s.cmd.reason);
   return OkStatus();
@@ -154,10 +173,14 @@ Status DoRedispatch(Step& s) {
   const UnitId unit = *s.cmd.unit;
   LZ_RETURN_IF_ERROR(CheckTargetUnit(s, unit, F::kUnit));
   if (s.wo.state != State::kReturned && s.wo.lead_unit == unit)
-    return InvalidField(F::kUnit, "the work order is already with this unit");
+    return InvalidField(F::kUnit, "already_with_unit",
+                        Text{"工单已在该单位办理", "the work order is already with this unit"});
   LZ_RETURN_IF_ERROR(CheckAssisting(s, unit));
   if (s.wo.state == State::kDispatched || s.wo.state == State::kInProgress) {
-    if (s.cmd.reason.empty()) return InvalidField(F::kReason, "required when taking a work order from a unit");
+    if (s.cmd.reason.empty())
+      return InvalidField(
+          F::kReason, "field_required",
+          Text{"从承办单位改派时必填", "required when taking a work order from a unit"});
   }
   s.wo.redispatch_count += 1;
   if (!s.cmd.assisting_units.empty()) s.wo.assisting_units = s.cmd.assisting_units;
@@ -171,7 +194,8 @@ Status DoPassDown(Step& s) {
   const UnitId unit = *s.cmd.unit;
   LZ_RETURN_IF_ERROR(CheckTargetUnit(s, unit, F::kUnit));
   if (unit == *s.wo.handling_unit || !s.ctx.directory.IsSelfOrAncestor(*s.wo.handling_unit, unit))
-    return InvalidField(F::kUnit, "must be a unit below the handling unit");
+    return InvalidField(F::kUnit, "unit_not_below",
+                        Text{"须为承办单位的下级单位", "must be a unit below the handling unit"});
   s.PutUnit("from_unit_id", *s.wo.handling_unit);
   s.wo.handling_unit = unit;
   s.PutUnit("unit_id", unit);
@@ -188,8 +212,6 @@ Status DoContact(Step& s) {
 }
 
 Status DoReply(Step& s) {
-  if (!s.wo.contacted_at && !s.wo.citizen.phone.empty())
-    return Illegal("record the first contact with the citizen before replying");
   StopClock(s.wo, ClockKind::kReply, s.ctx.now);
   s.wo.draft_reply = Reply{s.cmd.text, *s.wo.handling_unit, s.actor.user, s.ctx.now};
   s.wo.state = State::kReplied;
@@ -198,7 +220,8 @@ Status DoReply(Step& s) {
 }
 
 Status DoApproveReply(Step& s) {
-  if (!s.wo.draft_reply) return Illegal("there is no reply to review");
+  if (!s.wo.draft_reply)
+    return Illegal("no_draft_reply", Text{"没有待审核的答复", "there is no reply to review"});
   Reply reply = *s.wo.draft_reply;
   PublishReply(s, std::move(reply));
   s.wo.review_comment.clear();
@@ -228,12 +251,20 @@ Status DoSendBackReply(Step& s) {
 }
 
 Status DoRequestExtension(Step& s) {
-  if (s.wo.pending_extension) return Illegal("an extension request is already waiting for a decision");
+  if (s.wo.pending_extension)
+    return Illegal(
+        "extension_pending",
+        Text{"已有延期申请等待审批", "an extension request is already waiting for a decision"});
   const int days = *s.cmd.working_days;
   if (days < 1 || days > s.ctx.policy.max_extension_working_days)
-    return InvalidField(F::kWorkingDays, "between 1 and " +
-                                             std::to_string(s.ctx.policy.max_extension_working_days));
-  if (!s.wo.RunningClock(ClockKind::kReply)) return Illegal("the reply clock is not running");
+    return InvalidField(
+        F::kWorkingDays, "out_of_range",
+        Text{"应在 1 到 " + std::to_string(s.ctx.policy.max_extension_working_days) +
+                 " 个工作日之间",
+             "between 1 and " + std::to_string(s.ctx.policy.max_extension_working_days)});
+  if (!s.wo.RunningClock(ClockKind::kReply))
+    return Illegal("reply_clock_stopped",
+                   Text{"答复时限未在计时", "the reply clock is not running"});
   s.wo.pending_extension = Extension{days, s.cmd.reason, s.ctx.now, s.actor.user};
   s.Put("working_days", std::to_string(days));
   s.Put("reason", s.cmd.reason);
@@ -241,7 +272,9 @@ Status DoRequestExtension(Step& s) {
 }
 
 Status DoDecideExtension(Step& s) {
-  if (!s.wo.pending_extension) return Illegal("there is no extension request to decide");
+  if (!s.wo.pending_extension)
+    return Illegal("no_extension_request",
+                   Text{"没有待审批的延期申请", "there is no extension request to decide"});
   const Extension ext = *s.wo.pending_extension;
   s.wo.pending_extension.reset();
   s.Put("approve", *s.cmd.approve ? "true" : "false");
@@ -311,11 +344,16 @@ Status DoClose(Step& s) {
 }
 
 Status DoDispute(Step& s) {
-  if (s.wo.disputed) return Illegal("a closed request can be disputed only once");
+  if (s.wo.disputed)
+    return Illegal("already_disputed", Text{"已办结的诉求只能提出一次异议",
+                                            "a closed request can be disputed only once"});
   const auto window = std::chrono::days(s.ctx.policy.dispute_window_days);
   if (!s.wo.closed_at || s.ctx.now > *s.wo.closed_at + window)
-    return Illegal("the dispute window of " + std::to_string(s.ctx.policy.dispute_window_days) +
-                   " days after closing has passed");
+    return Illegal(
+        "dispute_window_passed",
+        Text{"已超过办结后 " + std::to_string(s.ctx.policy.dispute_window_days) + " 天的异议期限",
+             "the dispute window of " + std::to_string(s.ctx.policy.dispute_window_days) +
+                 " days after closing has passed"});
   s.wo.disputed = true;
   s.wo.closed_at.reset();
   s.wo.state = State::kAnswered;
@@ -325,9 +363,11 @@ Status DoDispute(Step& s) {
 }
 
 Status DoRate(Step& s) {
-  if (s.wo.citizen_rating) return Illegal("this request has already been rated");
+  if (s.wo.citizen_rating)
+    return Illegal("already_rated", Text{"该诉求已评价过", "this request has already been rated"});
   // A merged request waits for the primary's reply before it can be rated.
-  if (!s.wo.reply) return Illegal("there is no reply to rate yet");
+  if (!s.wo.reply)
+    return Illegal("no_reply_yet", Text{"尚无答复，暂不能评价", "there is no reply to rate yet"});
   s.wo.citizen_rating = *s.cmd.satisfaction;
   s.wo.citizen_comment = s.cmd.comment;
   s.Put("satisfaction", std::string(ToWire(*s.cmd.satisfaction)));
@@ -337,12 +377,21 @@ Status DoRate(Step& s) {
 
 Status DoMerge(Step& s) {
   const WorkOrder* p = s.ctx.primary;
-  if (!p || p->id != *s.cmd.primary) return InvalidField(F::kPrimary, "unknown work order");
-  if (p->id == s.wo.id) return InvalidField(F::kPrimary, "a work order cannot be merged into itself");
-  if (p->jurisdiction != s.wo.jurisdiction) return InvalidField(F::kPrimary, "unknown work order");
+  if (!p || p->id != *s.cmd.primary)
+    return InvalidField(F::kPrimary, "unknown_work_order",
+                        Text{"没有这个工单", "unknown work order"});
+  if (p->id == s.wo.id)
+    return InvalidField(F::kPrimary, "merge_into_self",
+                        Text{"工单不能并入自身", "a work order cannot be merged into itself"});
+  if (p->jurisdiction != s.wo.jurisdiction)
+    return InvalidField(F::kPrimary, "unknown_work_order",
+                        Text{"没有这个工单", "unknown work order"});
   if (p->state == State::kMerged || p->state == State::kRejected || p->state == State::kClosed)
-    return InvalidField(F::kPrimary, "the primary is " + std::string(ToWire(p->state)) +
-                                         "; merge into an open work order");
+    return InvalidField(
+        F::kPrimary, "primary_not_open",
+        Text{
+            "主单状态为“" + std::string(StateNameZh(p->state)) + "”，请并入未办结的工单",
+            "the primary is " + std::string(ToWire(p->state)) + "; merge into an open work order"});
   s.wo.merged_into = p->id;
   s.wo.state = State::kMerged;
   s.Put("primary_id", std::to_string(p->id));
@@ -368,7 +417,8 @@ Status DoMerge(Step& s) {
 Status DoFollowPrimary(Step& s) {
   const WorkOrder* p = s.ctx.primary;
   if (!p || !s.wo.merged_into || p->id != *s.wo.merged_into)
-    return InvalidField(F::kPrimary, "the primary work order is required");
+    return InvalidField(F::kPrimary, "field_required",
+                        Text{"需要主单", "the primary work order is required"});
   bool changed = false;
   if (p->reply && s.wo.reply != p->reply) {
     s.wo.reply = p->reply;
@@ -381,18 +431,22 @@ Status DoFollowPrimary(Step& s) {
     s.Put("closed", "true");
     changed = true;
   }
-  if (!changed) return Illegal("nothing new on the primary work order");
+  if (!changed)
+    return Illegal("primary_unchanged",
+                   Text{"主单没有新的进展", "nothing new on the primary work order"});
   s.Put("primary_id", std::to_string(p->id));
   return OkStatus();
 }
 
 Status DoSupervise(Step& s) {
   if (s.wo.supervision && s.wo.supervision->open)
-    return Illegal("a supervision order is already open");
+    return Illegal("supervision_open",
+                   Text{"已有未结束的督办", "a supervision order is already open"});
   LimitSpan span = s.ctx.policy.supervision;
   if (s.cmd.working_days) {
     if (*s.cmd.working_days < 1 || *s.cmd.working_days > 30)
-      return InvalidField(F::kWorkingDays, "between 1 and 30");
+      return InvalidField(F::kWorkingDays, "out_of_range",
+                          Text{"应在 1 到 30 个工作日之间", "between 1 and 30"});
     span = LimitSpan{*s.cmd.working_days, LimitUnit::kWorkingDays};
   }
   s.wo.supervision = Supervision{s.cmd.note, s.actor.user, s.ctx.now, true};
@@ -408,7 +462,9 @@ Status DoEscalate(Step& s) {
   LZ_RETURN_IF_ERROR(CheckTargetUnit(s, unit, F::kUnit));
   const UnitId current = s.wo.lead_unit ? *s.wo.lead_unit : 0;
   if (unit == current || !s.ctx.directory.IsSelfOrAncestor(unit, current))
-    return InvalidField(F::kUnit, "must be a unit above the current lead unit");
+    return InvalidField(
+        F::kUnit, "unit_not_above",
+        Text{"须为当前主办单位的上级单位", "must be a unit above the current lead unit"});
   s.wo.escalated = true;
   s.wo.fast_lane = true;
   s.PutUnit("from_unit_id", current);
@@ -432,7 +488,9 @@ Status DoAcknowledge(Step& s) {
     i.acknowledged_by = s.actor.user;
     ++n;
   }
-  if (n == 0) return Illegal("there is no instruction waiting for acknowledgement");
+  if (n == 0)
+    return Illegal("no_instruction",
+                   Text{"没有待确认的批示", "there is no instruction waiting for acknowledgement"});
   s.Put("acknowledged", std::to_string(n));
   if (!s.cmd.note.empty()) s.Put("note", s.cmd.note);
   return OkStatus();
@@ -442,10 +500,14 @@ Status DoWatch(Step& s, bool watch) {
   auto& w = s.wo.watchers;
   const auto it = std::find(w.begin(), w.end(), s.actor.user);
   if (watch) {
-    if (it != w.end()) return MakeError(ErrorCode::kConflict, "you already watch this work order");
+    if (it != w.end())
+      return MakeError(ErrorCode::kConflict, "already_watching",
+                       Text{"您已关注该工单", "you already watch this work order"});
     w.push_back(s.actor.user);
   } else {
-    if (it == w.end()) return MakeError(ErrorCode::kConflict, "you do not watch this work order");
+    if (it == w.end())
+      return MakeError(ErrorCode::kConflict, "not_watching",
+                       Text{"您未关注该工单", "you do not watch this work order"});
     w.erase(it);
   }
   return OkStatus();
@@ -453,11 +515,18 @@ Status DoWatch(Step& s, bool watch) {
 
 Status DoPublish(Step& s, bool publish) {
   if (publish) {
-    if (!s.wo.consent_public) return Illegal("the citizen did not consent to publication");
-    if (!s.wo.reply) return Illegal("there is no published reply yet");
-    if (s.wo.published) return MakeError(ErrorCode::kConflict, "already published");
+    if (!s.wo.consent_public)
+      return Illegal("no_consent",
+                     Text{"群众未同意公开", "the citizen did not consent to publication"});
+    if (!s.wo.reply)
+      return Illegal("no_published_reply",
+                     Text{"尚无已发布的答复", "there is no published reply yet"});
+    if (s.wo.published)
+      return MakeError(ErrorCode::kConflict, "already_published",
+                       Text{"已经公开", "already published"});
   } else {
-    if (!s.wo.published) return MakeError(ErrorCode::kConflict, "not published");
+    if (!s.wo.published)
+      return MakeError(ErrorCode::kConflict, "not_published", Text{"尚未公开", "not published"});
     s.Put("reason", s.cmd.reason);
   }
   s.wo.published = publish;
@@ -504,7 +573,10 @@ Status ApplyAction(Step& s) {
     case Action::kMarkOverdue:
       break;
   }
-  return Illegal("'" + std::string(ToWire(s.cmd.action)) + "' is performed by the platform itself");
+  return Illegal(
+      "platform_action",
+      Text{"“" + std::string(ActionNameZh(s.cmd.action)) + "”由平台自动执行",
+           "'" + std::string(ToWire(s.cmd.action)) + "' is performed by the platform itself"});
 }
 
 }  // namespace lizheng::detail

@@ -23,8 +23,10 @@ Status DeleteCalendarYear(Connection& conn, JurisdictionId j, int year) {
 Result<LimitSpan> StoredSpan(std::string_view text, std::string_view column) {
   Result<LimitSpan> span = LimitSpan::Parse(text, column);
   if (span.ok()) return span;
-  return MakeError(ErrorCode::kInternal, "a stored record could not be read", "",
-                   fmt::format("column {}: bad limit '{}'", column, text));
+  return MakeError(
+      ErrorCode::kInternal, "internal_error",
+      Text{"一条已保存的记录无法读取，已记录日志", "a stored record could not be read"}, "",
+      fmt::format("column {}: bad limit '{}'", column, text));
 }
 
 }  // namespace

@@ -16,10 +16,12 @@ Status RunGuarded(const GroupCommitter::WriteFn& fn, WriteTxn& txn) {
   try {
     return fn(txn);
   } catch (const std::exception& e) {
-    return MakeError(ErrorCode::kInternal, "internal error while saving", "",
+    return MakeError(ErrorCode::kInternal, "internal_error",
+                     Text{"保存时发生内部错误，已记录日志", "internal error while saving"}, "",
                      std::string("write function threw: ") + e.what());
   } catch (...) {
-    return MakeError(ErrorCode::kInternal, "internal error while saving", "",
+    return MakeError(ErrorCode::kInternal, "internal_error",
+                     Text{"保存时发生内部错误，已记录日志", "internal error while saving"}, "",
                      "write function threw a non-exception");
   }
 }
@@ -29,10 +31,15 @@ Status RunGuarded(const GroupCommitter::WriteFn& fn, WriteTxn& txn) {
 // one. Always kUnavailable: the caller may retry.
 Error BatchLost(const Error& cause) {
   const bool specific = cause.code == ErrorCode::kUnavailable && !cause.message.empty();
-  return MakeError(
-      ErrorCode::kUnavailable,
-      specific ? cause.message : "storage is unavailable; nothing was saved, try again later", "",
-      "the batch transaction was abandoned: " + cause.detail);
+  const std::string detail = "the batch transaction was abandoned: " + cause.detail;
+  if (specific && !cause.reason.empty())
+    return MakeError(ErrorCode::kUnavailable, cause.reason, Text{cause.message_zh, cause.message},
+                     "", detail);
+  if (specific) return MakeError(ErrorCode::kUnavailable, cause.message, "", detail);
+  return MakeError(ErrorCode::kUnavailable, "storage_unavailable",
+                   Text{"存储暂时不可用，本次未保存任何内容，请稍后重试",
+                        "storage is unavailable; nothing was saved, try again later"},
+                   "", detail);
 }
 
 }  // namespace
@@ -54,7 +61,8 @@ GroupCommitter::~GroupCommitter() {
 Status GroupCommitter::Submit(WriteFn fn) {
   if (std::this_thread::get_id() == writer_.get_id()) {
     // Waiting for our own batch would deadlock the writer.
-    return MakeError(ErrorCode::kInternal, "internal error while saving", "",
+    return MakeError(ErrorCode::kInternal, "internal_error",
+                     Text{"保存时发生内部错误，已记录日志", "internal error while saving"}, "",
                      "Store::Write called from inside a write function");
   }
   Job job{std::move(fn), {}};
@@ -62,7 +70,9 @@ Status GroupCommitter::Submit(WriteFn fn) {
   {
     std::lock_guard lock(mu_);
     if (stopping_) {
-      return MakeError(ErrorCode::kUnavailable, "the server is shutting down; try again later");
+      return MakeError(
+          ErrorCode::kUnavailable, "shutting_down",
+          Text{"服务器正在关闭，请稍后重试", "the server is shutting down; try again later"});
     }
     queue_.push_back(std::move(job));
   }

@@ -15,7 +15,9 @@ Result<Jurisdiction> GetJurisdiction(Connection& conn, JurisdictionId j) {
   stmt.BindInt(1, j);
   LZ_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) {
-    return MakeError(ErrorCode::kNotFound, fmt::format("jurisdiction {} does not exist", j),
+    return MakeError(ErrorCode::kNotFound, "unknown_jurisdiction",
+                     Text{fmt::format("没有编号为 {} 的辖区", j),
+                          fmt::format("jurisdiction {} does not exist", j)},
                      "jurisdiction");
   }
   return Jurisdiction{stmt.Int(0), stmt.Text(1), stmt.Text(2), static_cast<int>(stmt.Int(3))};

@@ -14,12 +14,14 @@ Error SqliteError(sqlite3* db, int rc, std::string_view context) {
       fmt::format("sqlite error {} ({}): {}; in: {}", extended, sqlite3_errstr(rc), what, context);
   switch (primary) {
     case SQLITE_CONSTRAINT:
-      return MakeError(ErrorCode::kConflict, "the record conflicts with an existing one", "",
-                       std::move(detail));
+      return MakeError(ErrorCode::kConflict, "record_conflict",
+                       Text{"该记录与已有记录冲突", "the record conflicts with an existing one"},
+                       "", std::move(detail));
     case SQLITE_FULL:
-      return MakeError(ErrorCode::kUnavailable,
-                       "storage is full; nothing was saved, try again later", "",
-                       std::move(detail));
+      return MakeError(ErrorCode::kUnavailable, "storage_full",
+                       Text{"存储空间已满，本次未保存任何内容，请稍后重试",
+                            "storage is full; nothing was saved, try again later"},
+                       "", std::move(detail));
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
     case SQLITE_BUSY:
@@ -27,11 +29,14 @@ Error SqliteError(sqlite3* db, int rc, std::string_view context) {
     case SQLITE_NOMEM:
     case SQLITE_READONLY:
     case SQLITE_PROTOCOL:
-      return MakeError(ErrorCode::kUnavailable,
-                       "storage is unavailable; nothing was saved, try again later", "",
-                       std::move(detail));
+      return MakeError(ErrorCode::kUnavailable, "storage_unavailable",
+                       Text{"存储暂时不可用，本次未保存任何内容，请稍后重试",
+                            "storage is unavailable; nothing was saved, try again later"},
+                       "", std::move(detail));
     default:
-      return MakeError(ErrorCode::kInternal, "internal storage error", "", std::move(detail));
+      return MakeError(ErrorCode::kInternal, "internal_error",
+                       Text{"存储发生内部错误，已记录日志", "internal storage error"}, "",
+                       std::move(detail));
   }
 }
 

@@ -25,10 +25,12 @@ Status RunReadGuarded(const std::function<Status(ReadTxn&)>& fn, ReadTxn& txn) {
   try {
     return fn(txn);
   } catch (const std::exception& e) {
-    return MakeError(ErrorCode::kInternal, "internal error while reading", "",
+    return MakeError(ErrorCode::kInternal, "internal_error",
+                     Text{"读取时发生内部错误，已记录日志", "internal error while reading"}, "",
                      std::string("read function threw: ") + e.what());
   } catch (...) {
-    return MakeError(ErrorCode::kInternal, "internal error while reading", "",
+    return MakeError(ErrorCode::kInternal, "internal_error",
+                     Text{"读取时发生内部错误，已记录日志", "internal error while reading"}, "",
                      "read function threw a non-exception");
   }
 }

@@ -19,15 +19,19 @@ namespace lizheng::store::sqlite {
 template <class E>
 Result<E> StoredEnum(std::string_view wire, std::string_view column) {
   if (auto value = FromWire<E>(wire)) return *value;
-  return MakeError(ErrorCode::kInternal, "a stored record could not be read", "",
-                   fmt::format("column {}: unknown value '{}'", column, wire));
+  return MakeError(
+      ErrorCode::kInternal, "internal_error",
+      Text{"一条已保存的记录无法读取，已记录日志", "a stored record could not be read"}, "",
+      fmt::format("column {}: unknown value '{}'", column, wire));
 }
 
 inline Result<Date> StoredDate(std::string_view text, std::string_view column) {
   Result<Date> day = ParseDate(text, column);
   if (day.ok()) return day;
-  return MakeError(ErrorCode::kInternal, "a stored record could not be read", "",
-                   fmt::format("column {}: bad date '{}'", column, text));
+  return MakeError(
+      ErrorCode::kInternal, "internal_error",
+      Text{"一条已保存的记录无法读取，已记录日志", "a stored record could not be read"}, "",
+      fmt::format("column {}: bad date '{}'", column, text));
 }
 
 // The next free id of a per-jurisdiction table: max + 1. Safe because all

@@ -251,9 +251,11 @@ std::string Arm(const WorkOrderQuery& q, Drive drive, const std::string& conditi
 
 Result<BuiltQuery> BuildListQuery(const WorkOrderQuery& q) {
   if (q.limit < 1 || q.limit > kMaxPageSize) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     fmt::format("limit: must be between 1 and {}, got {}", kMaxPageSize, q.limit),
-                     "limit");
+    return MakeError(
+        ErrorCode::kInvalidArgument, "out_of_range",
+        Text{fmt::format("参数 limit：须在 1 到 {} 之间，收到 {}", kMaxPageSize, q.limit),
+             fmt::format("limit: must be between 1 and {}, got {}", kMaxPageSize, q.limit)},
+        "limit");
   }
   ParamList p;
   const std::string j = p.Int(q.jurisdiction);

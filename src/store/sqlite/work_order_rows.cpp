@@ -170,8 +170,10 @@ Status CheckUniqueKeys(Connection& conn, const WorkOrder& wo) {
       Exists(conn, "SELECT 1 FROM work_orders WHERE jurisdiction_id = ?1 AND tracking_no = ?2",
              wo.jurisdiction, wo.tracking_no));
   if (tracking_taken) {
-    return MakeError(ErrorCode::kConflict,
-                     fmt::format("tracking number {} is taken", wo.tracking_no), "tracking_no");
+    return MakeError(ErrorCode::kConflict, "tracking_no_taken",
+                     Text{fmt::format("编号 {} 已被占用", wo.tracking_no),
+                          fmt::format("tracking number {} is taken", wo.tracking_no)},
+                     "tracking_no");
   }
   if (wo.idempotency_key.empty()) return OkStatus();
   LZ_ASSIGN_OR_RETURN(
@@ -182,7 +184,9 @@ Status CheckUniqueKeys(Connection& conn, const WorkOrder& wo) {
              "AND idempotency_key <> ''",
              wo.jurisdiction, wo.idempotency_key));
   if (key_taken) {
-    return MakeError(ErrorCode::kConflict, "idempotency_key: this submission was received already",
+    return MakeError(ErrorCode::kConflict, "already_received",
+                     Text{"字段 idempotency_key：这次提交已经收到",
+                          "idempotency_key: this submission was received already"},
                      "idempotency_key");
   }
   return OkStatus();
@@ -207,12 +211,17 @@ Result<std::string> NextTrackingNo(Connection& conn, JurisdictionId j, Date day)
           "RETURNING last_seq"));
   stmt.BindInt(1, j).BindText(2, FormatDate(day));
   LZ_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row) return MakeError(ErrorCode::kInternal, "internal storage error", "", "no counter row");
+  if (!row)
+    return MakeError(ErrorCode::kInternal, "internal_error",
+                     Text{"存储发生内部错误，已记录日志", "internal storage error"}, "",
+                     "no counter row");
   const std::int64_t seq = stmt.Int(0);
   LZ_RETURN_IF_ERROR(stmt.Run());  // finish the statement before the next one
   if (seq > kMaxDailySequence) {
-    return MakeError(ErrorCode::kUnavailable,
-                     "today's tracking numbers are used up; try again tomorrow", "",
+    return MakeError(ErrorCode::kUnavailable, "tracking_numbers_used_up",
+                     Text{"今日编号已用完，请明天再试",
+                          "today's tracking numbers are used up; try again tomorrow"},
+                     "",
                      fmt::format("jurisdiction {} day {}: sequence {}", j, FormatDate(day), seq));
   }
   return fmt::format("{:04}{:02}{:02}{:06}", static_cast<int>(day.year()),
@@ -252,8 +261,9 @@ Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo) {
   if (conn.Changes() == 0) {
     LZ_ASSIGN_OR_RETURN(WorkOrder stored, GetWorkOrder(conn, wo.jurisdiction, wo.id));
     return MakeError(
-        ErrorCode::kConflict,
-        fmt::format("work order {} was changed by someone else; reload and retry", wo.id),
+        ErrorCode::kConflict, "changed_by_someone_else",
+        Text{fmt::format("工单 {} 已被他人修改，请刷新后重试", wo.id),
+             fmt::format("work order {} was changed by someone else; reload and retry", wo.id)},
         "version", fmt::format("stored version {}, update to {}", stored.version, wo.version));
   }
   LZ_RETURN_IF_ERROR(WriteVisibleUnits(conn, wo));
@@ -267,7 +277,10 @@ Result<WorkOrder> GetWorkOrder(Connection& conn, JurisdictionId j, WorkOrderId i
   stmt.BindInt(1, j).BindInt(2, id);
   LZ_ASSIGN_OR_RETURN(std::optional<WorkOrder> wo, FirstWorkOrder(stmt));
   if (!wo) {
-    return MakeError(ErrorCode::kNotFound, fmt::format("work order {} does not exist", id), "id");
+    return MakeError(ErrorCode::kNotFound, "work_order_not_found",
+                     Text{fmt::format("没有编号为 {} 的工单", id),
+                          fmt::format("work order {} does not exist", id)},
+                     "id");
   }
   return std::move(*wo);
 }
@@ -278,15 +291,18 @@ Result<WorkOrder> GetByTrackingNo(Connection& conn, std::string_view tracking_no
   stmt.BindText(1, tracking_no);
   LZ_ASSIGN_OR_RETURN(std::optional<WorkOrder> wo, FirstWorkOrder(stmt));
   if (!wo) {
-    return MakeError(ErrorCode::kNotFound,
-                     fmt::format("no request has tracking number {}", tracking_no), "tracking_no");
+    return MakeError(ErrorCode::kNotFound, "tracking_no_unknown",
+                     Text{fmt::format("没有编号为 {} 的诉求", tracking_no),
+                          fmt::format("no request has tracking number {}", tracking_no)},
+                     "tracking_no");
   }
   LZ_ASSIGN_OR_RETURN(bool another, stmt.Step());
   if (another) {
-    return MakeError(ErrorCode::kConflict,
-                     fmt::format("tracking number {} exists in several jurisdictions; "
-                                 "name the jurisdiction",
-                                 tracking_no),
+    return MakeError(ErrorCode::kConflict, "tracking_no_ambiguous",
+                     Text{fmt::format("编号 {} 在多个辖区存在，请指明辖区", tracking_no),
+                          fmt::format("tracking number {} exists in several jurisdictions; "
+                                      "name the jurisdiction",
+                                      tracking_no)},
                      "tracking_no");
   }
   return std::move(*wo);

@@ -254,7 +254,9 @@ Result<std::string> Dump(const json& doc) {
     return doc.dump();
   } catch (const json::type_error& e) {
     // 316: a string that is not valid UTF-8.
-    return MakeError(ErrorCode::kInvalidArgument, "text: not valid UTF-8", "text", e.what());
+    return MakeError(ErrorCode::kInvalidArgument, "invalid_utf8",
+                     Text{"字段 text：不是有效的 UTF-8", "text: not valid UTF-8"}, "text",
+                     e.what());
   }
 }
 
@@ -273,8 +275,10 @@ Result<WorkOrder> DecodeWorkOrder(std::string_view doc) {
       wo.category_source = CategorySource::kStaff;
     return wo;
   } catch (const std::exception& e) {
-    return MakeError(ErrorCode::kInternal, "a stored work order could not be read", "",
-                     std::string("work order document: ") + e.what());
+    return MakeError(
+        ErrorCode::kInternal, "internal_error",
+        Text{"一份已保存的工单无法读取，已记录日志", "a stored work order could not be read"}, "",
+        std::string("work order document: ") + e.what());
   }
 }
 
@@ -295,8 +299,10 @@ Result<EventData> DecodeEventData(std::string_view doc) {
     }
     return data;
   } catch (const std::exception& e) {
-    return MakeError(ErrorCode::kInternal, "a stored event could not be read", "",
-                     std::string("event data: ") + e.what());
+    return MakeError(
+        ErrorCode::kInternal, "internal_error",
+        Text{"一条已保存的记录无法读取，已记录日志", "a stored event could not be read"}, "",
+        std::string("event data: ") + e.what());
   }
 }
 

@@ -1,9 +1,13 @@
 // The one way the web pages talk to the lizheng JSON API (/api/v1).
 //
-// Every failure becomes an ApiError carrying the server's error code,
+// Every failure becomes an ApiError carrying the server's error code, reason,
 // message and field (openapi.json, schema Error), so pages can map it to a
-// form field or to words a citizen understands (see error_text.js). Network
-// failures get the pseudo-code "network", unreadable answers "bad_response".
+// form field or to words a citizen understands (see error_text.js). Programs
+// branch on `code` and `reason`, never on the message: that is for people,
+// in the language the page asks for (Accept-Language follows the chosen
+// locale). Network failures get the pseudo-code "network", unreadable
+// answers "bad_response".
+import { storedLocale } from '@/i18n/index.js'
 
 /** HTTP status -> error code, for answers that carry no Error body. */
 const CODE_BY_STATUS = {
@@ -20,11 +24,12 @@ const CODE_BY_STATUS = {
 
 /** A failed API call: status 0 for network failures. */
 export class ApiError extends Error {
-  constructor({ status, code, message, field }) {
+  constructor({ status, code, reason, message, field }) {
     super(message || code)
     this.name = 'ApiError'
     this.status = status
     this.code = code
+    this.reason = reason || null
     this.field = field || null
   }
 }
@@ -41,7 +46,7 @@ function codeForStatus(status) {
 export async function requestJson(path, { method = 'GET', body, headers = {}, signal } = {}) {
   const init = {
     method,
-    headers: { Accept: 'application/json', ...headers },
+    headers: { Accept: 'application/json', 'Accept-Language': storedLocale(), ...headers },
     credentials: 'same-origin',
     signal,
   }
@@ -68,6 +73,7 @@ export async function requestJson(path, { method = 'GET', body, headers = {}, si
     throw new ApiError({
       status: res.status,
       code: (err && err.code) || codeForStatus(res.status),
+      reason: err && err.reason,
       message: (err && err.message) || res.statusText,
       field: err && err.field,
     })

@@ -84,6 +84,7 @@ export function citizenView(overrides = {}) {
     disputed: false,
     closed_at: null,
     allowed_actions: [{ code: 'rate', label: '评价' }],
+    reply_due: null,
     ...overrides,
   }
 }
@@ -184,6 +185,7 @@ export function workOrderView(overrides = {}) {
       { code: 'sign_for', label: '签收' },
       { code: 'return', label: '退回' },
     ],
+    blocked_actions: [],
     ...overrides,
   }
 }

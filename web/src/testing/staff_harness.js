@@ -23,14 +23,14 @@ export const USERS = {
     username: 'dh01_handler',
     display_name: '滨江街道承办人',
     role: { code: 'unit_handler', label: '承办人' },
-    unit: { id: 7, code: 'dh-01', name: '滨江街道' },
+    unit: { id: 7, name: '滨江街道' },
   },
   dh01_manager: {
     id: 8,
     username: 'dh01_manager',
     display_name: '滨江街道负责人',
     role: { code: 'unit_manager', label: '单位负责人' },
-    unit: { id: 7, code: 'dh-01', name: '滨江街道' },
+    unit: { id: 7, name: '滨江街道' },
   },
 }
 

@@ -205,6 +205,8 @@ export default {
       sent: 'Rating sent. Thank you for your feedback!',
     },
     dispute: {
+      collapsed: 'You were satisfied with the reply. If the problem is in fact not solved, you can still object once after closing.',
+      open: 'I still object',
       title: 'Object to the closure',
       intro: 'If the problem is not solved and should not have been closed, you can object once within {days} days of closing; the centre will call you again to check.',
       introNoDays: 'If the problem is not solved and should not have been closed, you can object once; the centre will call you again to check.',

@@ -1,11 +1,12 @@
 // Maps an error answer of POST /api/v1/requests onto the filing form.
 //
 // The server names the offending input in error.field (a body key such as
-// "title" or "citizen.phone") and states the rule in error.message
-// ("title: at most 100 characters"). We put the message next to the form
-// field it concerns, in the citizen's words; everything else (network,
-// storage full, a field the form does not show) goes above the form.
-import { charCount } from './submit_rules.js'
+// "title" or "citizen.phone") and the broken rule in error.reason, a stable
+// code ("text_too_long"); error.message is for people, in their language,
+// and never parsed. We put the rule next to the form field it concerns, in
+// the citizen's words; everything else (network, storage full, a field the
+// form does not show) goes above the form.
+import { MAX_CHARS, charCount } from './submit_rules.js'
 
 /** Server field -> form field. area_code is resolved by what was chosen. */
 const FORM_FIELD = {
@@ -21,14 +22,15 @@ const FORM_FIELD = {
   consent_public: 'consent',
 }
 
-/** Reads the broken rule out of a server message. */
-export function ruleFromMessage(field, message) {
-  const m = String(message || '')
-  const max = /at most (\d+) characters/.exec(m)
-  if (max) return { rule: 'tooLong', params: { max: Number(max[1]) } }
-  if (/must not be (empty|blank)|: required/.test(m)) return { rule: 'required', params: {} }
-  if (/unknown (area|category|mailbox|value)/.test(m)) return { rule: 'unknownChoice', params: {} }
-  if (field === 'citizen.phone') return { rule: 'phone', params: {} }
+/** Reasons that mean "pick one of the offered choices". */
+const UNKNOWN_CHOICE = new Set(['unknown_area', 'unknown_category', 'unknown_mailbox', 'unknown_value'])
+
+/** The broken rule of a server refusal of `formField`, from its reason. */
+export function ruleFromReason(formField, reason) {
+  if (reason === 'text_too_long' && MAX_CHARS[formField]) return { rule: 'tooLong', params: { max: MAX_CHARS[formField] } }
+  if (reason === 'field_required') return { rule: 'required', params: {} }
+  if (UNKNOWN_CHOICE.has(reason)) return { rule: 'unknownChoice', params: {} }
+  if (reason === 'phone_invalid') return { rule: 'phone', params: {} }
   return { rule: 'invalid', params: {} }
 }
 
@@ -42,7 +44,7 @@ export function mapSubmitError(err, form = {}) {
   let field = FORM_FIELD[err.field]
   if (err.field === 'area_code') field = form.street ? 'street' : 'district'
   if (!field) return { field: null }
-  const { rule, params } = ruleFromMessage(err.field, err.message)
+  const { rule, params } = ruleFromReason(field, err.reason)
   if (rule === 'tooLong') params.count = charCount(String(form[field] || '').trim())
   // A server "required" on a choice reads better as "please choose".
   const chosen = ['type', 'district', 'street', 'category', 'mailbox'].includes(field)

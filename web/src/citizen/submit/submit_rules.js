@@ -7,7 +7,8 @@
 //   area      a district is required; the street is optional
 //   address   at most 200 characters
 //   name      at most 50 characters
-//   phone     optional; digits with '-', spaces and a leading '+', 5 to 20 digits
+//   phone     optional; digits with '-', spaces and a leading '+', 5 to 20 digits,
+//             after full-width digits and signs become ASCII (normalizePhone)
 // Each check returns null or { rule, params } for the message table
 // submit.rules.<rule>; the page adds the field's name.
 
@@ -27,6 +28,27 @@ export function charCount(s) {
  */
 export function isBlank(s) {
   return !/[^ \t\r\n\u3000]/.test(s || '')
+}
+
+/**
+ * The server's NormalizePhone (core/src/phone_number.cpp): what a Chinese
+ * input method types becomes ASCII — full-width digits ０-９, '＋', '－' and
+ * dashes, the ideographic space — runs of spaces become one, and the ends are
+ * trimmed. Anything else stays for the check to refuse.
+ */
+export function normalizePhone(p) {
+  let out = ''
+  for (const c of p || '') {
+    const cp = c.codePointAt(0)
+    let a = c
+    if (cp >= 0xff10 && cp <= 0xff19) a = String.fromCharCode(48 + cp - 0xff10)
+    else if (cp === 0xff0b) a = '+'
+    else if (cp === 0xff0d || (cp >= 0x2010 && cp <= 0x2015) || cp === 0x2212) a = '-'
+    else if (cp === 0x3000 || c === '\t') a = ' '
+    if (a === ' ' && (out === '' || out.endsWith(' '))) continue
+    out += a
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out
 }
 
 /** The server's PlausiblePhone: 5 to 20 digits; '-' and ' ' anywhere, '+' only first. */
@@ -55,7 +77,7 @@ const CHECKS = {
   category: () => null,
   name: (f) => maxLength('name', (f.name || '').trim()),
   phone: (f) => {
-    const p = (f.phone || '').trim()
+    const p = normalizePhone(f.phone)
     return p && !isPlausiblePhone(p) ? { rule: 'phone', params: {} } : null
   },
   mailbox: () => null,
@@ -94,7 +116,7 @@ export function toSubmitBody(form) {
   if (address) body.address = address
   if (form.category) body.category_code = form.category
   const name = (form.name || '').trim()
-  const phone = (form.phone || '').trim()
+  const phone = normalizePhone(form.phone)
   if (name || phone) {
     body.citizen = {}
     if (name) body.citizen.name = name

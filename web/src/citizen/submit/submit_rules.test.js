@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { charCount, emptyForm, isPlausiblePhone, toSubmitBody, validateField, validateForm } from './submit_rules.js'
+import { charCount, emptyForm, isPlausiblePhone, normalizePhone, toSubmitBody, validateField, validateForm } from './submit_rules.js'
 
 const valid = () => ({
   ...emptyForm(),
@@ -91,5 +91,20 @@ describe('submit rules (mirror of the server)', () => {
       mailbox_code: 'mayor',
       consent_public: true,
     })
+  })
+})
+
+describe('normalizePhone', () => {
+  it('reads full-width digits, signs and spaces as the server does', () => {
+    expect(normalizePhone('１３８００１３８０００')).toBe('13800138000')
+    expect(normalizePhone('＋８６　１３８－００１３－８０００')).toBe('+86 138-0013-8000')
+    expect(normalizePhone('　138  0013\t8000 ')).toBe('138 0013 8000')
+    expect(normalizePhone('１３８abc')).toBe('138abc')
+  })
+
+  it('lets a full-width number pass the check and go in ASCII', () => {
+    const form = { ...emptyForm(), phone: '１３８００１３８０００' }
+    expect(validateField('phone', form)).toBe(null)
+    expect(toSubmitBody({ ...form, type: 'help', title: 't', detail: 'd', district: 'dh' }).citizen.phone).toBe('13800138000')
   })
 })

@@ -7,11 +7,16 @@
 //               'done'     rated (rating.value is the SatisfactionLabel)
 //               'notYet'   the reply has not reached the citizen yet
 //               'none'     never possible (rejected)
-// dispute.mode: 'form'     allowed and not yet disputed
+// dispute.mode: 'form'     allowed and not yet disputed; dispute.collapsed
+//                          when the citizen rated the reply (basically)
+//                          satisfied: a dispute is for the unsatisfied, so
+//                          the form waits behind an explicit link
 //               'done'     disputed already
 //               'passed'   closed, but the window is over
 //               'later'    not closed yet: possible after closing
 //               'none'     never possible (rejected, merged)
+
+const SATISFIED = new Set(['satisfied', 'basically_satisfied'])
 
 const has = (view, code) => (view.allowed_actions || []).some((a) => a.code === code)
 
@@ -26,7 +31,7 @@ export function citizenActions(view) {
 
   let dispute
   if (view.disputed) dispute = { mode: 'done' }
-  else if (has(view, 'dispute')) dispute = { mode: 'form' }
+  else if (has(view, 'dispute')) dispute = { mode: 'form', collapsed: SATISFIED.has(view.rating && view.rating.code) }
   else if (state === 'closed') dispute = { mode: 'passed' }
   else if (state === 'rejected' || state === 'merged') dispute = { mode: 'none' }
   else dispute = { mode: 'later' }

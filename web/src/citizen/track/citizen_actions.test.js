@@ -27,6 +27,14 @@ describe('citizenActions', () => {
     expect(citizenActions(view('rejected')).dispute.mode).toBe('none')
   })
 
+  it('keeps the dispute form behind a link for a satisfied citizen, open for everyone else', () => {
+    const rated = (code) => view('closed', ['dispute'], { rating: code ? { code, label: '' } : null })
+    expect(citizenActions(rated('satisfied')).dispute).toEqual({ mode: 'form', collapsed: true })
+    expect(citizenActions(rated('basically_satisfied')).dispute).toEqual({ mode: 'form', collapsed: true })
+    expect(citizenActions(rated('unsatisfied')).dispute).toEqual({ mode: 'form', collapsed: false })
+    expect(citizenActions(rated(null)).dispute).toEqual({ mode: 'form', collapsed: false })
+  })
+
   it('offers the dispute only when allowed; after the window it explains', () => {
     expect(citizenActions(view('closed', ['rate', 'dispute'])).dispute.mode).toBe('form')
     expect(citizenActions(view('closed', ['rate'])).dispute.mode).toBe('passed')

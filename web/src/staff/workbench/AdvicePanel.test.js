@@ -142,7 +142,8 @@ describe('AdvicePanel', () => {
     expect(form.text()).toContain('东湖区人民政府') // the select shows the preset unit
     await form.find('form').trigger('submit')
     await settle()
-    expect(s.posts.map((p) => [p.path, p.body])).toEqual([['/api/v1/work-orders/42/dispatch', { unit_id: 3 }]])
+    // The work order's category shows in the form and is sent as confirmed.
+    expect(s.posts.map((p) => [p.path, p.body])).toEqual([['/api/v1/work-orders/42/dispatch', { unit_id: 3, category_code: '02.01' }]])
   })
 
   it('presets the suggested category too when the work order has none', async () => {

@@ -103,7 +103,10 @@ describe('WorkOrderPage', () => {
   })
 
   it('explains a refusal of the server above the form, and a field error next to the field', async () => {
-    let answer = [409, { error: { code: 'illegal_transition', message: 'record the first contact with the citizen before replying' } }]
+    let answer = [
+      409,
+      { error: { code: 'illegal_transition', reason: 'contact_required', message: '答复前请先登记首次联系群众的情况' } },
+    ]
     const order = view({ state: { code: 'in_progress', label: '办理中' }, allowed_actions: [{ code: 'reply', label: '答复' }] })
     const s = server({ order, act: () => answer })
     const { wrapper } = await mountStaff('/orders/42', { user: 'dh01_handler', handler: s.handler })
@@ -115,13 +118,15 @@ describe('WorkOrderPage', () => {
     await settle()
     const refusal = wrapper.find('[data-test="action-refusal"]').text()
     expect(refusal).toContain('当前状态下不能进行这项操作。')
-    expect(refusal).toContain('record the first contact with the citizen before replying')
+    // The server's own words, as they are: no "系统说明：" in front.
+    expect(wrapper.find('[data-test="action-refusal-detail"]').text()).toBe('答复前请先登记首次联系群众的情况')
+    expect(refusal).not.toContain('系统说明')
 
-    answer = [400, { error: { code: 'invalid_argument', message: 'text: too short', field: 'text' } }]
+    answer = [400, { error: { code: 'invalid_argument', reason: 'field_required', message: '字段 text：不能为空', field: 'text' } }]
     await wrapper.find('[data-test="action-form-reply"] form').trigger('submit')
     await settle()
     const item = wrapper.find('[data-test="field-text"]').element.closest('.el-form-item')
-    expect(item.textContent).toContain('text: too short')
+    expect(item.textContent).toContain('字段 text：不能为空')
     expect(wrapper.find('[data-test="action-refusal"]').exists()).toBe(false)
   })
 

@@ -51,13 +51,19 @@ export const ACTION_FIELDS = {
 /** Actions that end or turn away a request: the button is shown as a danger. */
 export const DANGER_ACTIONS = new Set(['reject', 'return', 'send_back_reply', 'reopen', 'unpublish', 'escalate'])
 
-/** The main step forward in each state for the roles that take it: shown first and as primary. */
+/**
+ * The main step forward in each state for the roles that take it: shown first,
+ * and the first one offered is the primary button. A reply comes before the
+ * contact: the server offers the reply only once the first contact is
+ * recorded (until then it is in blocked_actions), so the primary button moves
+ * from 联系群众 to 答复 as soon as the contact is done.
+ */
 const PRIMARY_ORDER = [
   'accept',
   'dispatch',
   'sign_for',
-  'contact',
   'reply',
+  'contact',
   'approve_reply',
   'callback',
   'close',
@@ -161,6 +167,19 @@ export function offeredActions(view, userId) {
     return i < 0 ? PRIMARY_ORDER.length : i
   }
   return offered.sort((a, b) => rank(a) - rank(b))
+}
+
+/**
+ * The actions the server will not accept yet because a step is missing on the
+ * work order (blocked_actions): [{ action, reason, message }], with the
+ * action's code, the missing step's reason code and the server's words.
+ */
+export function blockedActions(view) {
+  return (view.blocked_actions || []).map((b) => ({
+    action: typeof b.action === 'string' ? b.action : b.action.code,
+    reason: b.reason,
+    message: b.message,
+  }))
 }
 
 /** The action to mark as the primary step, or null. */

@@ -1,7 +1,7 @@
 // Action forms: required fields mirror the server's rules, bodies carry only
 // what was filled in, and the offered buttons drop what cannot apply now.
 import { describe, expect, it } from 'vitest'
-import { buildBody, emptyModel, offeredActions, primaryAction, unitChoices, validate } from './action_forms.js'
+import { blockedActions, buildBody, emptyModel, offeredActions, primaryAction, unitChoices, validate } from './action_forms.js'
 
 describe('validate', () => {
   it('names every required field that is empty', () => {
@@ -84,6 +84,27 @@ describe('offeredActions', () => {
     const offered = offeredActions(v, 1)
     expect(offered).toEqual(['sign_for', 'return', 'watch'])
     expect(primaryAction(offered)).toBe('sign_for')
+  })
+})
+
+describe('the next step', () => {
+  const inProgress = (allowed, blocked = []) => ({
+    allowed_actions: allowed.map((code) => ({ code, label: code })),
+    blocked_actions: blocked.map(([code, reason]) => ({ action: { code, label: code }, reason, message: 'record the first contact with the citizen before replying' })),
+    watchers: [],
+    instructions: [],
+  })
+
+  it('is the contact while the reply waits for it, and the reply once the contact is recorded', () => {
+    const before = inProgress(['pass_down', 'contact', 'request_extension'], [['reply', 'contact_required']])
+    expect(primaryAction(offeredActions(before, 9))).toBe('contact')
+    expect(blockedActions(before)).toEqual([
+      { action: 'reply', reason: 'contact_required', message: 'record the first contact with the citizen before replying' },
+    ])
+    const after = inProgress(['pass_down', 'contact', 'reply', 'request_extension'])
+    expect(primaryAction(offeredActions(after, 9))).toBe('reply')
+    expect(offeredActions(after, 9)[0]).toBe('reply')
+    expect(blockedActions(after)).toEqual([])
   })
 })
 

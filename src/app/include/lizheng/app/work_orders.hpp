@@ -9,6 +9,7 @@
 #include "lizheng/app/environment.hpp"
 #include "lizheng/app/insights.hpp"
 #include "lizheng/app/jurisdiction_cache.hpp"
+#include "lizheng/core/prerequisites.hpp"
 #include "lizheng/core/workflow.hpp"
 #include "lizheng/store/store.hpp"
 
@@ -32,6 +33,9 @@ struct WorkOrderView {
   WorkOrder wo;
   std::vector<Event> events;
   std::vector<Action> allowed_actions;  // for the caller
+  // Actions the caller's role, unit and the state allow but that wait for a
+  // step on the work order first (a reply before the first contact).
+  std::vector<std::pair<Action, Prerequisite>> blocked_actions;
   std::vector<WorkOrder> merged;        // the repeats merged into it
   std::optional<WorkOrder> primary;     // the work order it was merged into
 };

@@ -43,6 +43,7 @@ export default {
       any: 'Any',
       apply: 'Filter',
       clear: 'Clear filters',
+      more: 'More filters',
     },
     col: {
       title: 'Title',
@@ -103,6 +104,7 @@ export default {
       draft: 'Reply waiting for review',
       reviewComment: 'Reviewer: {comment}',
       reply: 'Published reply',
+      replyByCentre: 'Answered by the centre',
       callbackText: 'Callback: {resolved}, {satisfaction}',
       rating: 'Citizen rating: {rating}',
       notices: 'To note',
@@ -127,6 +129,10 @@ export default {
         not_found: 'This work order does not exist, or you may not see it.',
       },
     },
+    blocked: {
+      contact_required: '{action}: contact the citizen and record the first contact before replying.',
+    },
+    blockedDo: '{action} now',
     advice: {
       title: 'Analytics',
       help: 'Suggestions from the request and past handling. Advice only: you decide.',
@@ -232,7 +238,6 @@ export default {
       chooseUnits: 'Any number of units',
       chooseCategory: 'Choose a category',
       workOrderId: 'e.g. 2982',
-      serverSaid: 'The system says: {reason}',
       rules: {
         required: 'Please fill this in',
         choose: 'Please choose one',

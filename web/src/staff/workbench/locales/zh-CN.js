@@ -43,6 +43,7 @@ export default {
       any: '不限',
       apply: '筛选',
       clear: '清除筛选',
+      more: '更多筛选条件',
     },
     col: {
       title: '标题',
@@ -103,6 +104,7 @@ export default {
       draft: '待审核的答复',
       reviewComment: '审核意见：{comment}',
       reply: '已发布的答复',
+      replyByCentre: '中心自办',
       callbackText: '回访结果：{resolved}，{satisfaction}',
       rating: '群众评价：{rating}',
       notices: '需要注意',
@@ -127,6 +129,10 @@ export default {
         not_found: '没有找到这件工单，或者您没有查看它的权限。',
       },
     },
+    blocked: {
+      contact_required: '{action}：须先联系群众并记录首次联系，才能答复。',
+    },
+    blockedDo: '去{action}',
     advice: {
       title: '智能研判',
       help: '系统根据诉求内容和以往办理情况给出的建议，仅供参考，以人工判断为准。',
@@ -232,7 +238,6 @@ export default {
       chooseUnits: '可选多个单位',
       chooseCategory: '请选择分类',
       workOrderId: '例如 2982',
-      serverSaid: '系统说明：{reason}',
       rules: {
         required: '请填写这一项',
         choose: '请选择这一项',
