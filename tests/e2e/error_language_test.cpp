@@ -24,7 +24,7 @@ class ErrorLanguageTest : public ServerSuite {
   }
 };
 
-constexpr const char* kContactZh = "答复前请先登记首次联系群众的情况";
+constexpr const char* kContactZh = "答复前请先联系群众，并记录首次联系";
 constexpr const char* kContactEn = "record the first contact with the citizen before replying";
 
 TEST_F(ErrorLanguageTest, ReplyBeforeContactIsRefusedInChineseByDefault) {
