@@ -217,7 +217,8 @@ TEST_F(OversightTest, AttentionQueuesHoldOpenWorkOrdersClosedOnesOnRequest) {
     return r["counts"][queue].is_number_integer() ? r["counts"][queue].get<std::int64_t>() : -1;
   };
   auto in_closed = [](const std::string& user, const std::string& queue, std::int64_t id) {
-    ApiResponse r = api().Get("/api/v1/work-orders?limit=200&state=closed&queue=" + queue, Token(user));
+    ApiResponse r =
+        api().Get("/api/v1/work-orders?limit=200&state=closed&queue=" + queue, Token(user));
     EXPECT_EQ(r.status, 200) << r.Describe();
     for (const json& item : r["items"]) {
       EXPECT_EQ(item["state"]["code"], "closed") << queue << ": " << item;
@@ -226,9 +227,10 @@ TEST_F(OversightTest, AttentionQueuesHoldOpenWorkOrdersClosedOnesOnRequest) {
     return false;
   };
 
-  const std::int64_t id = l.Record({{"type", "help"}, {"urgency", "emergency"},
-                                    {"title", "滨江路积水倒灌地下车库"}});
-  l.Do("operator", id, "direct_dispatch", {{"unit_id", l.UnitId("dh-01")}, {"category_code", l.category()}});
+  const std::int64_t id =
+      l.Record({{"type", "help"}, {"urgency", "emergency"}, {"title", "滨江路积水倒灌地下车库"}});
+  l.Do("operator", id, "direct_dispatch",
+       {{"unit_id", l.UnitId("dh-01")}, {"category_code", l.category()}});
   l.SignFor(id, "dh-01");
   l.Do("leader", id, "watch");
   l.Do("leader", id, "instruct", {{"text", "请立即组织排水，确保群众安全。"}});

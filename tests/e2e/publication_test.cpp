@@ -125,7 +125,8 @@ TEST_F(PublicationTest, MailboxesRateTheirOwnWorkOrders) {
   const std::string code = list["items"].back()["code"];
   const json before = figures_of(code);
   ASSERT_TRUE(before.contains("replied")) << before;
-  for (const auto& [rate, whole] : {std::pair{"on_time_rate", "replied"}, {"satisfaction_rate", "rated"}}) {
+  for (const auto& [rate, whole] :
+       {std::pair{"on_time_rate", "replied"}, {"satisfaction_rate", "rated"}}) {
     if (before[whole] == 0) {
       EXPECT_TRUE(before[rate].is_null()) << rate << ": " << before;
     }
@@ -137,7 +138,9 @@ TEST_F(PublicationTest, MailboxesRateTheirOwnWorkOrders) {
   loop().Reopened("dh-01", to_box);  // replied in time, unsatisfied
   loop().Record(to_box);             // not yet replied
   const json after = figures_of(code);
-  auto grew = [&](const char* key) { return after[key].get<std::int64_t>() - before[key].get<std::int64_t>(); };
+  auto grew = [&](const char* key) {
+    return after[key].get<std::int64_t>() - before[key].get<std::int64_t>();
+  };
   EXPECT_EQ(grew("received"), 4) << after;
   EXPECT_EQ(grew("replied"), 3) << after;
   EXPECT_EQ(grew("replied_on_time"), 3) << after;

@@ -73,18 +73,19 @@ Status Hotspots(const RouteContext& ctx, const httplib::Request& req, httplib::R
   if (req.has_param("issue")) {
     // One issue, whatever its rank: what a dashboard row or an alert opens.
     if (req.has_param("top") || req.has_param("window"))
-      return MakeError(ErrorCode::kInvalidArgument, "issue_alone",
-                       Text{"issue：按问题ID查询单个热点问题时，不要同时给出 top 或 window",
-                            "issue: one issue is asked for by its id alone; leave out top and window"},
-                       "issue");
+      return MakeError(
+          ErrorCode::kInvalidArgument, "issue_alone",
+          Text{"issue：按问题ID查询单个热点问题时，不要同时给出 top 或 window",
+               "issue: one issue is asked for by its id alone; leave out top and window"},
+          "issue");
     LZ_ASSIGN_OR_RETURN(std::int64_t issue, ParseId(req.get_param_value("issue"), "issue"));
-    LZ_ASSIGN_OR_RETURN(view, ctx.services.insights.HotspotIssue(p.user.jurisdiction,
-                                                                static_cast<hs::IssueId>(issue),
-                                                                static_cast<std::size_t>(members)));
+    LZ_ASSIGN_OR_RETURN(view, ctx.services.insights.HotspotIssue(
+                                  p.user.jurisdiction, static_cast<hs::IssueId>(issue),
+                                  static_cast<std::size_t>(members)));
   } else {
-    LZ_ASSIGN_OR_RETURN(view, ctx.services.insights.Hotspots(p.user.jurisdiction,
-                                                            static_cast<std::size_t>(top), window == "now",
-                                                            static_cast<std::size_t>(members)));
+    LZ_ASSIGN_OR_RETURN(
+        view, ctx.services.insights.Hotspots(p.user.jurisdiction, static_cast<std::size_t>(top),
+                                             window == "now", static_cast<std::size_t>(members)));
   }
   json issues = json::array(), details = json::array(), alerts = json::array();
   const bool ranked = !req.has_param("issue");

@@ -83,7 +83,8 @@ Result<HotspotsView> Insights::Hotspots(JurisdictionId j, std::size_t top, bool 
   return view;
 }
 
-Result<HotspotsView> Insights::HotspotIssue(JurisdictionId j, hs::IssueId issue, std::size_t members) {
+Result<HotspotsView> Insights::HotspotIssue(JurisdictionId j, hs::IssueId issue,
+                                            std::size_t members) {
   auto m = ModelsFor(j);
   HotspotsView view;
   {

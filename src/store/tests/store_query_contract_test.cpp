@@ -424,7 +424,7 @@ TEST_P(StoreQueryContractTest, FiguresCountByColumnWithinTheWindow) {
   d.citizen_rating = Satisfaction::kBasicallySatisfied;
   WorkOrder before = make(4, Channel::kWeb, kNov1 - 1);          // outside: before the window
   WorkOrder at_end = make(5, Channel::kWeb, kNov1 + 10 * kDay);  // outside: the window is half-open
-  a.mailbox = b.mailbox = before.mailbox = MailboxId{7};  // d has none
+  a.mailbox = b.mailbox = before.mailbox = MailboxId{7};         // d has none
   c.mailbox = MailboxId{8};
   Write([&](WriteTxn& txn) -> Status {
     for (WorkOrder* wo : {&a, &b, &c, &d, &before, &at_end}) LZ_RETURN_IF_ERROR(txn.InsertWorkOrder(*wo));

@@ -85,7 +85,8 @@ struct FigureQuery {
 };
 
 struct FigureRow {
-  std::string key;  // kDay "YYYY-MM-DD"; kLeadUnit, kMailbox the id; else the column's value ("" if none)
+  // kDay "YYYY-MM-DD"; kLeadUnit, kMailbox the id; else the column's value ("" if none).
+  std::string key;
   std::int64_t received = 0;
   std::int64_t replied = 0;          // the reply reached the citizen
   std::int64_t replied_on_time = 0;  // ... with no reply clock overdue
