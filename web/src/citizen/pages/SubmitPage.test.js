@@ -159,7 +159,7 @@ describe('SubmitPage', () => {
   })
 
   it("puts a server error naming a field next to that field, in the citizen's words", async () => {
-    answer = [400, { error: { code: 'invalid_argument', field: 'citizen.phone', message: "citizen.phone: expected 5 to 20 digits, optionally with '+', '-' or spaces" } }]
+    answer = [400, { error: { code: 'invalid_argument', reason: 'phone_invalid', field: 'citizen.phone', message: '字段 citizen.phone：应为 5 至 20 位数字' } }]
     const { wrapper } = await mountAt('/submit')
     await fillValid(wrapper)
     await submit(wrapper)
@@ -169,7 +169,7 @@ describe('SubmitPage', () => {
   })
 
   it('maps an unknown area onto the district when no street was chosen', async () => {
-    answer = [400, { error: { code: 'invalid_argument', field: 'area_code', message: "area_code: unknown area 'dh'; see GET /api/v1/areas" } }]
+    answer = [400, { error: { code: 'invalid_argument', reason: 'unknown_area', field: 'area_code', message: "字段 area_code：未知的区域 'dh'" } }]
     const { wrapper } = await mountAt('/submit')
     await fillValid(wrapper)
     await submit(wrapper)
