@@ -53,6 +53,22 @@ TEST_F(HotspotsTest, RequestsAboutOneProblemFormOneHotIssueWithItsMembers) {
   bool alerted = false;
   for (const json& a : hot["alerts"]) alerted = alerted || a["issue_id"] == first["issue_id"];
   EXPECT_TRUE(alerted) << hot["alerts"];
+
+  // One issue by its id opens its requests, as the dashboard's rows and
+  // alerts do: every member (or the first `members`) and its alerts only.
+  const std::string issue = std::to_string(first["issue_id"].get<std::int64_t>());
+  const json one = ReadyHotspots("?issue=" + issue + "&members=4");
+  ASSERT_EQ(one["issues"].size(), 1u) << one;
+  EXPECT_EQ(one["issues"][0]["issue_id"], first["issue_id"]);
+  EXPECT_EQ(one["issues"][0]["messages"], 6);
+  EXPECT_EQ(one["issues"][0]["rank"], 0) << "not ranked when asked for alone";
+  EXPECT_EQ(one["details"].size(), 4u) << one;
+  for (const json& d : one["details"]) {
+    EXPECT_EQ(d["issue_id"], first["issue_id"]);
+    EXPECT_TRUE(members.count(d["id"].get<std::int64_t>())) << d;
+  }
+  ASSERT_FALSE(one["alerts"].empty()) << one;
+  for (const json& a : one["alerts"]) EXPECT_EQ(a["issue_id"], first["issue_id"]) << a;
 }
 
 TEST_F(HotspotsTest, OnlyTheCentreAndLeadersWithCheckedParameters) {
@@ -66,6 +82,18 @@ TEST_F(HotspotsTest, OnlyTheCentreAndLeadersWithCheckedParameters) {
   EXPECT_EQ(window.status, 400);
   EXPECT_EQ(window.ErrorField(), "window");
   EXPECT_EQ(api().Get("/api/v1/hotspots?from=1", Token("leader")).ErrorField(), "from");
+  ReadyHotspots("");
+  ApiResponse unknown = api().Get("/api/v1/hotspots?issue=987654321", Token("leader"));
+  EXPECT_EQ(unknown.status, 404) << unknown.Describe();
+  EXPECT_EQ(unknown.ErrorField(), "issue");
+  EXPECT_EQ(unknown["error"]["reason"], "hot_issue_unknown") << unknown.Describe();
+  EXPECT_NE(unknown.ErrorMessage().find("热点问题"), std::string::npos) << unknown.Describe();
+  ApiResponse both = api().Get("/api/v1/hotspots?issue=1&top=5", Token("leader"));
+  EXPECT_EQ(both.status, 400) << both.Describe();
+  EXPECT_EQ(both.ErrorField(), "issue");
+  EXPECT_EQ(both["error"]["reason"], "issue_alone") << both.Describe();
+  EXPECT_EQ(api().Get("/api/v1/hotspots?issue=x", Token("leader")).ErrorField(), "issue");
+  EXPECT_EQ(api().Get("/api/v1/hotspots?issue=1", Token("dh01_handler")).status, 403);
 }
 
 }  // namespace

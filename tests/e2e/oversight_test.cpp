@@ -264,5 +264,65 @@ TEST_F(OversightTest, SupervisionEndsWhenTheCitizenHasTheAnswer) {
   EXPECT_FALSE(InQueue("dispatcher", "supervised", id));
 }
 
+// The leader's lists and every badge are of work that needs attention now:
+// a closed work order leaves the fast lane, the watch list and the
+// instructions awaiting acknowledgement, and is found there again only by
+// asking for it (state=closed).
+TEST_F(OversightTest, AttentionQueuesHoldOpenWorkOrdersClosedOnesOnRequest) {
+  ClosedLoop& l = loop();
+  auto count = [](const std::string& user, const std::string& queue) -> std::int64_t {
+    ApiResponse r = api().Get("/api/v1/work-orders/counts", Token(user));
+    EXPECT_EQ(r.status, 200) << r.Describe();
+    return r["counts"][queue].is_number_integer() ? r["counts"][queue].get<std::int64_t>() : -1;
+  };
+  auto in_closed = [](const std::string& user, const std::string& queue, std::int64_t id) {
+    ApiResponse r =
+        api().Get("/api/v1/work-orders?limit=200&state=closed&queue=" + queue, Token(user));
+    EXPECT_EQ(r.status, 200) << r.Describe();
+    for (const json& item : r["items"]) {
+      EXPECT_EQ(item["state"]["code"], "closed") << queue << ": " << item;
+      if (item["id"] == id) return true;
+    }
+    return false;
+  };
+
+  const std::int64_t id =
+      l.Record({{"type", "help"}, {"urgency", "emergency"}, {"title", "滨江路积水倒灌地下车库"}});
+  l.Do("operator", id, "direct_dispatch",
+       {{"unit_id", l.UnitId("dh-01")}, {"category_code", l.category()}});
+  l.SignFor(id, "dh-01");
+  l.Do("leader", id, "watch");
+  l.Do("leader", id, "instruct", {{"text", "请立即组织排水，确保群众安全。"}});
+  const std::int64_t fast_open = count("leader", "fast_lane");
+  const std::int64_t watched_open = count("leader", "watched");
+  const std::int64_t instructed_open = count("leader", "instructed");
+  const std::int64_t operator_fast = count("operator", "fast_lane");
+  for (const char* queue : {"fast_lane", "watched", "instructed"}) {
+    EXPECT_TRUE(InQueue("leader", queue, id)) << queue;
+    EXPECT_FALSE(in_closed("leader", queue, id)) << queue;
+  }
+
+  l.ContactCitizen(id, "dh-01");
+  l.Reply(id, "dh-01");
+  l.Approve(id);
+  json v = l.Do("operator", id, "callback", {{"resolved", true}, {"satisfaction", "satisfied"}});
+  ASSERT_EQ(StateOf(v), "closed");
+  ASSERT_EQ(v["fast_lane"], true) << "the flag stays; the queue leaves it out";
+
+  for (const char* queue : {"fast_lane", "watched", "instructed"}) {
+    EXPECT_FALSE(InQueue("leader", queue, id)) << queue << " lists a closed work order";
+    EXPECT_TRUE(in_closed("leader", queue, id)) << queue << " hides it even when asked for";
+  }
+  EXPECT_EQ(count("leader", "fast_lane"), fast_open - 1);
+  EXPECT_EQ(count("leader", "watched"), watched_open - 1);
+  EXPECT_EQ(count("leader", "instructed"), instructed_open - 1);
+  EXPECT_EQ(count("operator", "fast_lane"), operator_fast - 1) << "the operator's badge";
+  // A rejected request leaves the fast lane too.
+  const std::int64_t rejected = l.Record({{"urgency", "emergency"}, {"title", "重复来电测试"}});
+  EXPECT_TRUE(InQueue("operator", "fast_lane", rejected));
+  l.Do("operator", rejected, "reject", {{"reason", "与已受理诉求重复，无需再办"}});
+  EXPECT_FALSE(InQueue("operator", "fast_lane", rejected));
+}
+
 }  // namespace
 }  // namespace lizheng::e2e

@@ -106,5 +106,59 @@ TEST_F(PublicationTest, MailboxesShowTheirFigures) {
   EXPECT_EQ(after["items"][0]["figures"]["received"], received + 1);
 }
 
+// 按时办结率 and 满意率 of a mailbox are computed over its own work orders:
+// null (not 0 %) while nothing was replied or rated, then the shares of
+// replies in time and of satisfied ratings, each beside its denominator.
+TEST_F(PublicationTest, MailboxesRateTheirOwnWorkOrders) {
+  auto figures_of = [](const std::string& code) -> json {
+    ApiResponse r = api().Get("/api/v1/mailboxes");
+    EXPECT_EQ(r.status, 200) << r.Describe();
+    for (const json& m : r["items"])
+      if (m["code"] == code) return m["figures"];
+    ADD_FAILURE() << "no mailbox " << code << " in " << r.Describe();
+    return json::object();
+  };
+  ApiResponse list = api().Get("/api/v1/mailboxes");
+  ASSERT_EQ(list.status, 200) << list.Describe();
+  ASSERT_GE(list["items"].size(), 2u);
+  // The last mailbox: the suite's other tests write to the first.
+  const std::string code = list["items"].back()["code"];
+  const json before = figures_of(code);
+  ASSERT_TRUE(before.contains("replied")) << before;
+  for (const auto& [rate, whole] :
+       {std::pair{"on_time_rate", "replied"}, {"satisfaction_rate", "rated"}}) {
+    if (before[whole] == 0) {
+      EXPECT_TRUE(before[rate].is_null()) << rate << ": " << before;
+    }
+  }
+
+  const json to_box = {{"mailbox_code", code}, {"channel", "mailbox"}};
+  loop().Closed("dh-01", to_box);    // replied in time, satisfied
+  loop().Answered("dh-01", to_box);  // replied in time, not yet called back
+  loop().Reopened("dh-01", to_box);  // replied in time, unsatisfied
+  loop().Record(to_box);             // not yet replied
+  const json after = figures_of(code);
+  auto grew = [&](const char* key) {
+    return after[key].get<std::int64_t>() - before[key].get<std::int64_t>();
+  };
+  EXPECT_EQ(grew("received"), 4) << after;
+  EXPECT_EQ(grew("replied"), 3) << after;
+  EXPECT_EQ(grew("replied_on_time"), 3) << after;
+  EXPECT_EQ(grew("closed"), 1) << after;
+  EXPECT_EQ(grew("rated"), 2) << after;
+  EXPECT_EQ(grew("satisfied"), 1) << after;
+  ASSERT_TRUE(after["on_time_rate"].is_number()) << after;
+  ASSERT_TRUE(after["satisfaction_rate"].is_number()) << after;
+  EXPECT_DOUBLE_EQ(after["on_time_rate"].get<double>(),
+                   after["replied_on_time"].get<double>() / after["replied"].get<double>());
+  EXPECT_DOUBLE_EQ(after["satisfaction_rate"].get<double>(),
+                   (after["satisfied"].get<double>() + after["basically_satisfied"].get<double>()) /
+                       after["rated"].get<double>());
+  if (before["replied"] == 0 && before["rated"] == 0) {
+    EXPECT_DOUBLE_EQ(after["on_time_rate"].get<double>(), 1.0);
+    EXPECT_DOUBLE_EQ(after["satisfaction_rate"].get<double>(), 0.5);
+  }
+}
+
 }  // namespace
 }  // namespace lizheng::e2e

@@ -186,3 +186,99 @@ suite.test(
     await shot('english')
   },
 )
+
+suite.test(
+  '3 the lists hold open work orders, closed ones behind a switch; the badges count the open ones',
+  { scenario: 'dash-3-open-lists', context: DESK, timeout: 90_000 },
+  async ({ page, shot, api }) => {
+    const open = await api.get('/api/v1/work-orders?queue=fast_lane&total=true&limit=200', 'leader')
+    const closed = await api.get('/api/v1/work-orders?queue=fast_lane&state=closed&total=true&limit=1', 'leader')
+    assert.ok(closed.total > 0, 'the demo city closed fast-lane work orders')
+    for (const w of open.items) assert.ok(!['closed', 'rejected', 'merged'].includes(w.state.code), `${w.id} is open`)
+
+    await signInAsLeader(page)
+    const lane = page.getByRole('region', { name: '快速通道' })
+    await lane.getByRole('link', { name: new RegExp(`^查看全部未办结（${zhCount(open.total)}）`) }).waitFor()
+    const states = await lane.locator('[data-test="list-row"] td:nth-child(4)').allInnerTexts()
+    assert.equal(states.length, Math.min(open.total, 10))
+    for (const s of states) assert.doesNotMatch(s, /已办结|不予受理|已并单/)
+    await lane.scrollIntoViewIfNeeded()
+    await shot('fast-lane-open')
+
+    // The closed ones are a click away, and their queue keeps the filter.
+    await lane.getByRole('button', { name: '已办结' }).click()
+    const all = lane.getByRole('link', { name: new RegExp(`^查看全部已办结（${zhCount(closed.total)}）`) })
+    await all.waitFor()
+    for (const s of await lane.locator('[data-test="list-row"] td:nth-child(4)').allInnerTexts()) assert.match(s, /已办结/)
+    await shot('fast-lane-closed')
+    await all.click()
+    await page.waitForURL((u) => u.pathname === '/staff/queue/fast_lane' && u.searchParams.get('state') === 'closed')
+
+    // The workbench's badge counts what needs attention: the open ones.
+    const counts = (await api.get('/api/v1/work-orders/counts', 'leader')).counts
+    assert.equal(counts.fast_lane, open.total)
+    await page
+      .getByRole('navigation', { name: '工单队列' })
+      .getByRole('link', { name: new RegExp(`^快速通道\\s*${open.total}件?`) })
+      .waitFor()
+    await page.getByRole('link', { name: '快速通道' }).first().click()
+    await page.waitForURL((u) => u.pathname === '/staff/queue/fast_lane' && !u.searchParams.has('state'))
+    await page.getByText('只列出未办结的工单。').waitFor()
+    await page.locator('[data-test="queue-total"]').getByText(`共${open.total}件`).waitFor()
+    await shot('queue-open-only')
+  },
+)
+
+suite.test(
+  "4 today's point of the trend is marked partial; the hot issues open their requests",
+  { scenario: 'dash-4-hot', context: DESK, timeout: 90_000 },
+  async ({ page, shot, api }) => {
+    await signInAsLeader(page)
+    await chartsDrawn(page, 6)
+    // The last 30 days end today, which is still filling.
+    const trendLabel = await page.getByRole('img', { name: /^受理趋势图/ }).getAttribute('aria-label')
+    const today = jurisdictionDate(0)
+    const day = `${Number(today.slice(5, 7))}月${Number(today.slice(8))}日`
+    assert.match(trendLabel, new RegExp(`最后一个时间点（${day}）为今日截至\\d\\d:\\d\\d，未满一天的数据。`))
+    await page.getByRole('region', { name: '受理趋势' }).getByText('查看数据表', { exact: true }).click()
+    await page.getByRole('region', { name: '受理趋势' }).getByRole('link', { name: `${day}（未满）` }).waitFor()
+    await page.getByRole('region', { name: '受理趋势' }).scrollIntoViewIfNeeded()
+    await shot('trend-partial')
+
+    // The hot issues as the API ranks them, with their alerts.
+    let hot
+    await (async () => {
+      for (let i = 0; i < 50; i++) {
+        hot = await api.get('/api/v1/hotspots?top=10&members=1', 'leader')
+        if (hot.ready) return
+        await new Promise((r) => setTimeout(r, 200))
+      }
+    })()
+    assert.ok(hot.ready && hot.issues.length > 0, 'the demo city has hot issues this week')
+    const panel = page.getByRole('region', { name: '热点问题' })
+    const rows = panel.locator('[data-test="hot-row"]')
+    await rows.first().waitFor()
+    assert.equal(await rows.count(), hot.issues.length)
+    const first = hot.issues[0]
+    const cells = await rows.first().locator('td, th').allInnerTexts()
+    assert.equal(cells[0].trim(), '1')
+    assert.equal(cells[1].trim(), (Math.round(first.hotness * 10) / 10).toFixed(1))
+    assert.equal(cells[4].trim(), first.description)
+    assert.match(cells[5], new RegExp(`^${first.messages}件`))
+    if (hot.alerts.length) await panel.locator('[data-test="hot-alert"]').first().waitFor()
+    await panel.scrollIntoViewIfNeeded()
+    await shot('hot-issues')
+
+    // The first issue opens its requests; one opens its work order.
+    const one = await api.get(`/api/v1/hotspots?issue=${first.issue_id}&members=200`, 'leader')
+    await rows.first().getByRole('button', { name: new RegExp(`^查看.*${first.messages}件诉求`) }).click()
+    const members = panel.locator(`[data-test="hot-members-${first.issue_id}"] [data-test="hot-member"]`)
+    await members.first().waitFor()
+    assert.equal(await members.count(), one.details.length)
+    await shot('hot-issue-requests')
+    await members.first().getByRole('link').click()
+    await page.waitForURL((u) => u.pathname === `/staff/orders/${one.details[0].id}`)
+    await page.getByRole('heading', { level: 1 }).getByText(one.details[0].title).waitFor()
+    await shot('hot-issue-work-order')
+  },
+)

@@ -125,8 +125,16 @@ suite.test(
       await card.getByText(`所属：${m.unit_name}`).waitFor()
       const figures = await definitions(card)
       assert.equal(figures['收到来信'], String(m.figures.received), `${m.name}: received`)
-      assert.equal(figures['已答复'], String(m.figures.replied ?? m.figures.answered), `${m.name}: answered`)
+      assert.equal(figures['已答复'], String(m.figures.replied), `${m.name}: answered`)
       assert.ok(m.figures.received > 0, `${m.name} received letters in the demo`)
+      // The rates the API computes over the mailbox's letters, each with what it stands on.
+      assert.ok(m.figures.replied > 0 && m.figures.rated > 0, `${m.name} answered and rated letters in the demo`)
+      const onTime = `${Math.round(m.figures.on_time_rate * 1000) / 10}%`
+      assert.equal(figures['按时办结率'].split('\n')[0].trim(), onTime, `${m.name}: on time`)
+      assert.match(figures['按时办结率'], new RegExp(`${m.figures.replied}件答复中${m.figures.replied_on_time}件按时`))
+      const satisfied = m.figures.satisfied + m.figures.basically_satisfied
+      assert.equal(figures['满意率'].split('\n')[0].trim(), `${Math.round(m.figures.satisfaction_rate * 1000) / 10}%`)
+      assert.match(figures['满意率'], new RegExp(`${m.figures.rated}件评价中${satisfied}件满意`))
       await card.getByRole('link', { name: `给${m.name}写信` }).waitFor()
     }
     await shot('directory')

@@ -192,23 +192,43 @@ Status PublicList(const RouteContext& ctx, const httplib::Request& req, httplib:
   return OkStatus();
 }
 
+// A share, or null when there is nothing to share out (no reply yet, no
+// rating yet): an empty denominator is "not known", never 0 %.
+json Rate(std::int64_t part, std::int64_t whole) {
+  if (whole <= 0) return nullptr;
+  return static_cast<double>(part) / static_cast<double>(whole);
+}
+
+// One mailbox's figures with its two rates, each beside its denominator:
+// 按时办结率 is the share of replies that reached the citizen within the
+// reply limit, 满意率 the share of recorded satisfactions that were
+// satisfied or basically satisfied -- as the dashboard defines them.
+json MailboxFiguresJson(const store::FigureRow& c, int days) {
+  return {{"days", days},
+          {"received", c.received},
+          {"replied", c.replied},
+          {"replied_on_time", c.replied_on_time},
+          {"closed", c.closed},
+          {"rated", c.rated},
+          {"satisfied", c.satisfied},
+          {"basically_satisfied", c.basically_satisfied},
+          {"on_time_rate", Rate(c.replied_on_time, c.replied)},
+          {"satisfaction_rate", Rate(c.satisfied + c.basically_satisfied, c.rated)}};
+}
+
 // GET /api/v1/mailboxes: the leaders' mailboxes with their figures of the
 // last 90 days.
 Status Mailboxes(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  constexpr int kDays = 90;
   LZ_ASSIGN_OR_RETURN(auto data, ctx.Jurisdiction(req));
-  const Timestamp since = ctx.services.time.Now() - std::chrono::days(90);
+  const Timestamp since = ctx.services.time.Now() - std::chrono::days(kDays);
   LZ_ASSIGN_OR_RETURN(auto figures, ctx.services.work_orders.MailboxFiguresSince(
                                         data->directory.jurisdiction().id, since));
   json items = json::array();
   for (const Mailbox& m : data->directory.mailboxes()) {
     json item = MailboxJson(m, *data);
-    for (const app::MailboxFigures& f : figures) {
-      if (f.mailbox != m.id) continue;
-      item["figures"] = {{"days", 90},
-                         {"received", f.received},
-                         {"answered", f.answered},
-                         {"closed", f.closed}};
-    }
+    for (const app::MailboxFigures& f : figures)
+      if (f.mailbox == m.id) item["figures"] = MailboxFiguresJson(f.counts, kDays);
     items.push_back(item);
   }
   SendJson(res, 200, {{"items", items}});

@@ -1,7 +1,8 @@
 // The hot spots (热点问题): GET /api/v1/hotspots gives the data set's two
 // tables -- 热点问题表 (rank, issue id, hotness, time range, place or
 // people, description) and 热点问题留言明细表 (the member requests) -- and
-// the latest surge and new-topic alerts. Centre roles and leaders only.
+// the latest surge and new-topic alerts; or, with issue=ID, that one issue
+// with its members and alerts. Centre roles and leaders only.
 #include <set>
 
 #include "routes.hpp"
@@ -44,7 +45,7 @@ json DetailJson(const WorkOrder& wo, std::uint64_t issue, const app::Jurisdictio
 }
 
 Status Hotspots(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  static const std::set<std::string> kKnown = {"top", "window", "members"};
+  static const std::set<std::string> kKnown = {"top", "window", "members", "issue"};
   for (const auto& [key, value] : req.params)
     if (!kKnown.count(key)) return UnknownQueryParam(key);
   LZ_ASSIGN_OR_RETURN(app::Principal p, ctx.Authenticate(req));
@@ -68,12 +69,28 @@ Status Hotspots(const RouteContext& ctx, const httplib::Request& req, httplib::R
         Text{"应为 'now'（近一周活跃）或 'all'（近 30 天及已办结的热点）",
              "'now' (active in the last week) or 'all' (the last 30 days and closed issues)"});
   LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(p.user.jurisdiction));
-  LZ_ASSIGN_OR_RETURN(app::HotspotsView view,
-                      ctx.services.insights.Hotspots(p.user.jurisdiction, static_cast<std::size_t>(top),
-                                                     window == "now", static_cast<std::size_t>(members)));
+  app::HotspotsView view;
+  if (req.has_param("issue")) {
+    // One issue, whatever its rank: what a dashboard row or an alert opens.
+    if (req.has_param("top") || req.has_param("window"))
+      return MakeError(
+          ErrorCode::kInvalidArgument, "issue_alone",
+          Text{"issue：按问题ID查询单个热点问题时，不要同时给出 top 或 window",
+               "issue: one issue is asked for by its id alone; leave out top and window"},
+          "issue");
+    LZ_ASSIGN_OR_RETURN(std::int64_t issue, ParseId(req.get_param_value("issue"), "issue"));
+    LZ_ASSIGN_OR_RETURN(view, ctx.services.insights.HotspotIssue(
+                                  p.user.jurisdiction, static_cast<hs::IssueId>(issue),
+                                  static_cast<std::size_t>(members)));
+  } else {
+    LZ_ASSIGN_OR_RETURN(
+        view, ctx.services.insights.Hotspots(p.user.jurisdiction, static_cast<std::size_t>(top),
+                                             window == "now", static_cast<std::size_t>(members)));
+  }
   json issues = json::array(), details = json::array(), alerts = json::array();
+  const bool ranked = !req.has_param("issue");
   for (std::size_t i = 0; i < view.issues.size(); ++i) {
-    issues.push_back(IssueJson(view.issues[i], i + 1, *data));
+    issues.push_back(IssueJson(view.issues[i], ranked ? i + 1 : 0, *data));
     for (const WorkOrder& wo : view.issues[i].members)
       details.push_back(DetailJson(wo, view.issues[i].summary.id, *data));
   }

@@ -79,7 +79,39 @@ Result<HotspotsView> Insights::Hotspots(JurisdictionId j, std::size_t top, bool 
     for (auto it = alerts.rbegin(); it != alerts.rend() && view.alerts.size() < 20; ++it)
       view.alerts.push_back(*it);
   }
-  LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
+  LZ_RETURN_IF_ERROR(LoadHotspotMembers(j, view, members));
+  return view;
+}
+
+Result<HotspotsView> Insights::HotspotIssue(JurisdictionId j, hs::IssueId issue,
+                                            std::size_t members) {
+  auto m = ModelsFor(j);
+  HotspotsView view;
+  {
+    std::lock_guard lock(m->hot_mu);
+    if (!m->hot) return view;
+    view.ready = true;
+    std::optional<hs::IssueSummary> s = m->hot->Issue(issue);
+    if (!s) {
+      const std::string id = std::to_string(issue);
+      return MakeError(ErrorCode::kNotFound, "hot_issue_unknown",
+                       Text{"issue：没有编号为 " + id + " 的热点问题，请查看 GET /api/v1/hotspots",
+                            "issue: no hot issue " + id + "; see GET /api/v1/hotspots"},
+                       "issue");
+    }
+    view.issues.push_back(HotIssue{std::move(*s), {}});
+    const auto& alerts = m->hot->RecentAlerts();
+    for (auto it = alerts.rbegin(); it != alerts.rend(); ++it)
+      if (it->issue == issue) view.alerts.push_back(*it);
+  }
+  LZ_RETURN_IF_ERROR(LoadHotspotMembers(j, view, members));
+  return view;
+}
+
+// Up to `members` work orders of each issue of `view`, in the tracker's
+// order; a member that can no longer be read is left out.
+Status Insights::LoadHotspotMembers(JurisdictionId j, HotspotsView& view, std::size_t members) {
+  return store_.Read([&](store::ReadTxn& txn) -> Status {
     for (HotIssue& issue : view.issues) {
       const auto& ids = issue.summary.member_ids;
       for (std::size_t i = 0; i < ids.size() && issue.members.size() < members; ++i) {
@@ -88,8 +120,7 @@ Result<HotspotsView> Insights::Hotspots(JurisdictionId j, std::size_t top, bool 
       }
     }
     return OkStatus();
-  }));
-  return view;
+  });
 }
 
 }  // namespace lizheng::app

@@ -40,8 +40,18 @@ std::vector<UnitId> Above(const Directory& dir, UnitId unit) {
   return out;
 }
 
+// The queues of work that needs attention now (overdue, supervised,
+// watched, fast lane, instructions): a work order that has ended (closed,
+// rejected, merged) no longer does, so these list open work orders unless
+// the caller asks for states, e.g. state=closed to look back.
+bool IsAttentionQueue(Queue queue) {
+  return queue == Queue::kOverdue || queue == Queue::kSupervised || queue == Queue::kWatched ||
+         queue == Queue::kFastLane || queue == Queue::kInstructed;
+}
+
 // Narrows a query to a queue and to what the actor may see.
 void Shape(store::WorkOrderQuery& q, Queue queue, const Actor& actor, const Directory& dir) {
+  if (IsAttentionQueue(queue) && q.states.empty()) q.open_only = true;
   switch (queue) {
     case Queue::kAll: break;
     case Queue::kToAccept: q.states = {State::kSubmitted}; break;
@@ -224,25 +234,25 @@ Result<PublishedPage> WorkOrderService::ListPublished(JurisdictionId j, store::W
 Result<std::vector<MailboxFigures>> WorkOrderService::MailboxFiguresSince(JurisdictionId j,
                                                                         Timestamp since) {
   LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
-  std::vector<MailboxFigures> out;
+  store::FigureQuery q;
+  q.jurisdiction = j;
+  q.from = since;
+  q.to = time_.Now() + std::chrono::seconds(1);  // up to and including the current second
+  q.by = store::FigureColumn::kMailbox;
+  std::vector<store::FigureRow> rows;
   LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
-    for (const Mailbox& m : data->directory.mailboxes()) {
-      store::WorkOrderQuery q;
-      q.jurisdiction = j;
-      q.mailbox = m.id;
-      q.created_from = since;
-      MailboxFigures f;
-      f.mailbox = m.id;
-      LZ_ASSIGN_OR_RETURN(f.received, txn.CountWorkOrders(q));
-      q.states = {State::kClosed};
-      LZ_ASSIGN_OR_RETURN(f.closed, txn.CountWorkOrders(q));
-      q.states = {State::kAnswered};
-      LZ_ASSIGN_OR_RETURN(std::int64_t awaiting_callback, txn.CountWorkOrders(q));
-      f.answered = f.closed + awaiting_callback;
-      out.push_back(f);
-    }
+    LZ_ASSIGN_OR_RETURN(rows, txn.CountFigures(q));
     return OkStatus();
   }));
+  std::vector<MailboxFigures> out;
+  for (const Mailbox& m : data->directory.mailboxes()) {
+    MailboxFigures f;
+    f.mailbox = m.id;
+    f.counts.key = std::to_string(m.id);
+    for (const store::FigureRow& r : rows)
+      if (r.key == f.counts.key) f.counts = r;
+    out.push_back(std::move(f));
+  }
   return out;
 }
 

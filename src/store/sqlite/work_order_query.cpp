@@ -74,7 +74,13 @@ Result<std::vector<FigureRow>> CountFigures(Connection& conn, const FigureQuery&
     case FigureColumn::kCategory: key = "category_code"; break;
     case FigureColumn::kArea: key = "area_code"; break;
     case FigureColumn::kLeadUnit: key = "COALESCE(lead_unit_id, 0)"; break;
+    case FigureColumn::kMailbox: key = "mailbox_id"; break;
   }
+  // The mailbox index holds the mailbox and the creation time, so the rows
+  // outside the window or without a mailbox are passed over in the index.
+  const bool by_mailbox = q.by == FigureColumn::kMailbox;
+  const std::string_view index = by_mailbox ? "work_orders_mailbox" : "work_orders_figures";
+  const std::string_view only_mailboxes = by_mailbox ? " AND mailbox_id IS NOT NULL" : "";
   LZ_ASSIGN_OR_RETURN(
       Statement stmt,
       conn.Prepare(fmt::format(
@@ -83,10 +89,10 @@ Result<std::vector<FigureRow>> CountFigures(Connection& conn, const FigureQuery&
           "COALESCE(SUM(resolved), 0), COUNT(satisfaction), "
           "COALESCE(SUM(CASE WHEN satisfaction = 'satisfied' THEN 1 ELSE 0 END), 0), "
           "COALESCE(SUM(CASE WHEN satisfaction = 'basically_satisfied' THEN 1 ELSE 0 END), 0) "
-          "FROM work_orders INDEXED BY work_orders_figures "
-          "WHERE jurisdiction_id = ?1 AND created_at >= ?2 AND created_at < ?3 "
+          "FROM work_orders INDEXED BY {1} "
+          "WHERE jurisdiction_id = ?1 AND created_at >= ?2 AND created_at < ?3{2} "
           "GROUP BY {0} ORDER BY 1",
-          key)));
+          key, index, only_mailboxes)));
   stmt.BindInt(1, q.jurisdiction).BindTime(2, q.from).BindTime(3, q.to);
   std::vector<FigureRow> out;
   for (;;) {
@@ -96,7 +102,7 @@ Result<std::vector<FigureRow>> CountFigures(Connection& conn, const FigureQuery&
     if (q.by == FigureColumn::kDay) {
       const std::chrono::sys_days day{std::chrono::days{stmt.Int(0)}};
       r.key = FormatDate(std::chrono::year_month_day{day});
-    } else if (q.by == FigureColumn::kLeadUnit) {
+    } else if (q.by == FigureColumn::kLeadUnit || by_mailbox) {
       r.key = std::to_string(stmt.Int(0));
     } else {
       r.key = stmt.Text(0);

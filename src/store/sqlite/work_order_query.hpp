@@ -44,7 +44,8 @@ void BindAll(Statement& stmt, const std::vector<SqlParam>& params);
 
 Result<WorkOrderPage> ListWorkOrders(Connection& conn, const WorkOrderQuery& q);
 Result<std::int64_t> CountWorkOrders(Connection& conn, const WorkOrderQuery& q);
-// Reads the work_orders_figures index alone.
+// Reads the work_orders_figures index alone (kMailbox: the mailbox index
+// and the rows of the mailboxes' work orders).
 Result<std::vector<FigureRow>> CountFigures(Connection& conn, const FigureQuery& q);
 // Work orders whose stored next_check_at is at or before `now`, oldest check
 // first (then by id). kInvalidArgument if limit < 1.

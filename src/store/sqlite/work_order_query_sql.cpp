@@ -145,6 +145,11 @@ std::string Filters(const WorkOrderQuery& q, Drive drive, const std::string& j, 
   const bool drive_has_states =
       drive == Drive::kStates || drive == Drive::kHandlingUnitStates || drive == Drive::kUnits;
   if (!q.states.empty() && !drive_has_states) add("w.state IN " + StateIn(q.states, p));
+  if (q.open_only) {
+    // NOT IN, which no index serves, so that SQLite keeps to the index of
+    // the queue's flag rather than reading every open state's entries.
+    add("w.state NOT IN " + StateIn({State::kClosed, State::kRejected, State::kMerged}, p));
+  }
   if (!q.handling_units.empty() && drive != Drive::kHandlingUnitStates) {
     add("w.handling_unit_id IN " + UnitIn(q.handling_units, p));
   }

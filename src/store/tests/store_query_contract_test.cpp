@@ -102,6 +102,10 @@ bool Matches(const WorkOrderQuery& q, const WorkOrder& w) {
   if (q.type && w.type != *q.type) return false;
   if (q.mailbox && w.mailbox != q.mailbox) return false;
   if (q.watched_by && !Contains(w.watchers, *q.watched_by)) return false;
+  if (q.open_only &&
+      (w.state == State::kClosed || w.state == State::kRejected || w.state == State::kMerged)) {
+    return false;
+  }
   if (q.overdue_only && !w.IsOverdue()) return false;
   if (q.supervised_only && !(w.supervision && w.supervision->open)) return false;
   if (q.fast_lane_only && !w.fast_lane) return false;
@@ -230,6 +234,7 @@ TEST_P(StoreQueryContractTest, EveryFilterAloneMatchesItsMeaning) {
   Check("supervised", Query([&](WorkOrderQuery& q) { q.supervised_only = true; }));
   Check("fast lane", Query([&](WorkOrderQuery& q) { q.fast_lane_only = true; }));
   Check("pending instruction", Query([&](WorkOrderQuery& q) { q.instructed_pending_only = true; }));
+  Check("open", Query([&](WorkOrderQuery& q) { q.open_only = true; }));
   Check("published", Query([&](WorkOrderQuery& q) { q.published_only = true; }));
   Check("title", Query([&](WorkOrderQuery& q) { q.title_contains = "噪音"; }));
   Check("title with LIKE wildcards", Query([&](WorkOrderQuery& q) { q.title_contains = "50%_"; }));
@@ -238,6 +243,27 @@ TEST_P(StoreQueryContractTest, EveryFilterAloneMatchesItsMeaning) {
 }
 
 TEST_P(StoreQueryContractTest, FiltersCombine) {
+  // The attention queues: a flag, open work orders only, for the centre
+  // and for a unit's subtree.
+  Check("open fast lane", Query([&](WorkOrderQuery& q) {
+          q.fast_lane_only = true;
+          q.open_only = true;
+        }));
+  Check("open watched", Query([&](WorkOrderQuery& q) {
+          q.watched_by = UserId{101};
+          q.open_only = true;
+        }));
+  Check("open supervised in a subtree", Query([&](WorkOrderQuery& q) {
+          q.supervised_only = true;
+          q.open_only = true;
+          q.visible_to_subtree_of = UnitId{11};
+          q.visible_units = {11, 31};
+        }));
+  Check("open in a subtree", Query([&](WorkOrderQuery& q) {
+          q.open_only = true;
+          q.visible_to_subtree_of = UnitId{10};
+          q.visible_units = {10, 11, 12, 13, 14, 15, 30, 31};
+        }));
   Check("unit queue", Query([&](WorkOrderQuery& q) {
           q.states = {State::kDispatched, State::kInProgress, State::kReturned};
           q.handling_units = {11, 13};
@@ -417,6 +443,8 @@ TEST_P(StoreQueryContractTest, FiguresCountByColumnWithinTheWindow) {
   d.citizen_rating = Satisfaction::kBasicallySatisfied;
   WorkOrder before = make(4, Channel::kWeb, kNov1 - 1);          // outside: before the window
   WorkOrder at_end = make(5, Channel::kWeb, kNov1 + 10 * kDay);  // outside: the window is half-open
+  a.mailbox = b.mailbox = before.mailbox = MailboxId{7};         // d has none
+  c.mailbox = MailboxId{8};
   Write([&](WriteTxn& txn) -> Status {
     for (WorkOrder* wo : {&a, &b, &c, &d, &before, &at_end}) LZ_RETURN_IF_ERROR(txn.InsertWorkOrder(*wo));
     return OkStatus();
@@ -465,6 +493,24 @@ TEST_P(StoreQueryContractTest, FiguresCountByColumnWithinTheWindow) {
   EXPECT_EQ(by_day[1].key, "2026-11-02");
   EXPECT_EQ(by_day[1].received, 2);
   EXPECT_EQ(by_day[2].key, "2026-11-03");  // 00:00 local is the new day
+
+  // By mailbox: only the work orders written to one, within the window.
+  q.by = FigureColumn::kMailbox;
+  std::vector<FigureRow> by_mailbox;
+  Read([&](ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(by_mailbox, txn.CountFigures(q));
+    return OkStatus();
+  });
+  ASSERT_EQ(by_mailbox.size(), 2u);
+  EXPECT_EQ(by_mailbox[0].key, "7");
+  EXPECT_EQ(by_mailbox[0].received, 2);
+  EXPECT_EQ(by_mailbox[0].replied, 2);
+  EXPECT_EQ(by_mailbox[0].replied_on_time, 1);
+  EXPECT_EQ(by_mailbox[0].rated, 2);
+  EXPECT_EQ(by_mailbox[0].satisfied, 1);
+  EXPECT_EQ(by_mailbox[1].key, "8");
+  EXPECT_EQ(by_mailbox[1].received, 1);
+  EXPECT_EQ(by_mailbox[1].replied, 0);
 }
 
 }  // namespace

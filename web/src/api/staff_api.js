@@ -67,3 +67,12 @@ export async function getDistrictMap({ signal } = {}) {
   const { data } = await requestJson(`${BASE}/map`, { signal })
   return data
 }
+
+/**
+ * GET /hotspots: the hot issues with their member requests and the latest
+ * alerts ({ top, window, members }), or one issue ({ issue, members }).
+ */
+export async function getHotspots({ top, window, members, issue } = {}, { signal } = {}) {
+  const { data } = await requestJson(`${BASE}/hotspots${queryString({ top, window, members, issue })}`, { signal })
+  return data
+}

@@ -272,6 +272,12 @@ export default {
     replied: 'Answered',
     onTimeRate: 'Closed on time',
     satisfactionRate: 'Satisfaction',
+    basis: {
+      onTime: '{part} of {whole} replies on time',
+      onTimeNone: 'No letter answered yet, so no rate',
+      satisfaction: '{part} of {whole} ratings satisfied or basically satisfied',
+      satisfactionNone: 'No letter rated yet, so no rate',
+    },
     write: 'Write',
     writeTo: 'Write to {name}',
     empty: 'No mailbox is open at the moment.',

@@ -272,6 +272,12 @@ export default {
     replied: '已答复',
     onTimeRate: '按时办结率',
     satisfactionRate: '满意率',
+    basis: {
+      onTime: '{whole}件答复中{part}件按时',
+      onTimeNone: '暂无已答复的来信，尚无法计算',
+      satisfaction: '{whole}件评价中{part}件满意或基本满意',
+      satisfactionNone: '暂无来信人评价，尚无法计算',
+    },
     write: '写信',
     writeTo: '给{name}写信',
     empty: '暂时没有开放的领导信箱。',

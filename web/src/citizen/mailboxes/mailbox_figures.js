@@ -1,10 +1,11 @@
 // The figures of a leader's mailbox (GET /api/v1/mailboxes, item.figures) as
 // display strings; "—" for anything absent.
 //
-// The agreed contract is {received, replied, on_time_rate, satisfaction_rate}
-// with rates as fractions 0..1 (or null). The backend's first version sends
-// {days, received, answered, closed}; `answered` (the reply reached the
-// citizen) stands in for `replied` until both agree.
+// The server sends {days, received, replied, replied_on_time, closed, rated,
+// satisfied, basically_satisfied, on_time_rate, satisfaction_rate}, rates as
+// fractions 0..1 or null when there is nothing to rate yet (no reply, no
+// rating). Each rate comes with its basis, so the card can say "19 of 20"
+// or why there is no rate, instead of a bare "—".
 
 export const NONE = '—'
 
@@ -19,15 +20,30 @@ export function formatRate(v) {
   return `${pct}%`
 }
 
-/** { days, received, replied, onTimeRate, satisfactionRate } as strings (days a number). */
+/**
+ * What a rate was computed over: { part, whole } as numbers, or null when
+ * the server did not send the counts. whole = 0 means nothing to rate yet.
+ */
+function basis(part, whole) {
+  return Number.isFinite(part) && Number.isFinite(whole) ? { part, whole } : null
+}
+
+/**
+ * { days, received, replied, onTimeRate, satisfactionRate, onTimeBasis,
+ * satisfactionBasis }: counts and rates as strings (days a number), the
+ * bases as from basis().
+ */
 export function mailboxFigures(mailbox) {
   const f = (mailbox && mailbox.figures) || {}
+  const satisfied = Number.isFinite(f.satisfied) ? f.satisfied + (Number(f.basically_satisfied) || 0) : undefined
   return {
     days: Number.isFinite(f.days) ? f.days : 90,
     received: count(f.received),
-    replied: count(Number.isFinite(f.replied) ? f.replied : f.answered),
+    replied: count(f.replied),
     onTimeRate: formatRate(f.on_time_rate),
     satisfactionRate: formatRate(f.satisfaction_rate),
+    onTimeBasis: basis(f.replied_on_time, f.replied),
+    satisfactionBasis: basis(satisfied, f.rated),
   }
 }
 

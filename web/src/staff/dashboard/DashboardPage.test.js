@@ -154,6 +154,70 @@ const ORDER = {
   version: 6,
 }
 
+const HOTSPOTS = {
+  ready: true,
+  window: 'now',
+  issues: [
+    {
+      rank: 1,
+      issue_id: 17,
+      hotness: 42.345,
+      first: '2026-11-20T08:00:00+08:00',
+      last: '2026-11-23T08:30:00+08:00',
+      place_or_people: '锦绣华庭小区',
+      description: '搅拌站噪音粉尘扰民',
+      keywords: ['搅拌站', '噪音'],
+      open: true,
+      messages: 6,
+      citizens: 5,
+      support_votes: 0,
+      urgent_messages: 0,
+      growth: 3.5,
+    },
+    {
+      rank: 2,
+      issue_id: 9,
+      hotness: 12,
+      first: '2026-11-22T10:00:00+08:00',
+      last: '2026-11-22T18:00:00+08:00',
+      place_or_people: '',
+      description: '共享单车押金难退',
+      keywords: [],
+      open: true,
+      messages: 3,
+      citizens: 3,
+      support_votes: 0,
+      urgent_messages: 0,
+      growth: 1,
+    },
+  ],
+  details: [],
+  alerts: [
+    {
+      kind: 'new_topic',
+      issue_id: 17,
+      at: '2026-11-22T09:00:00+08:00',
+      recent_messages: 4,
+      baseline_per_week: 0,
+      growth: 4,
+      place: '锦绣华庭小区',
+      description: '搅拌站噪音粉尘扰民',
+    },
+  ],
+}
+
+const MEMBER = (id, issue) => ({
+  issue_id: issue,
+  id,
+  tracking_no: `2026112200${id}`,
+  citizen: '业主',
+  title: `搅拌站噪音 ${id}`,
+  created_at: '2026-11-22T09:00:00+08:00',
+  detail: '……',
+  support_votes: 0,
+  against_votes: 0,
+})
+
 /** A fake server: `over` overrides answers by "METHOD /path" (without query). */
 function server(over = {}) {
   return (method, url) => {
@@ -163,6 +227,12 @@ function server(over = {}) {
     if (key === 'GET /api/v1/figures') return [200, FIGURES]
     if (key === 'GET /api/v1/units') return [200, UNITS]
     if (key === 'GET /api/v1/map') return [200, MAP]
+    if (key === 'GET /api/v1/hotspots') {
+      const issue = Number(new URL(url, 'http://x').searchParams.get('issue'))
+      if (!issue) return [200, HOTSPOTS]
+      const one = HOTSPOTS.issues.find((i) => i.issue_id === issue)
+      return [200, { ...HOTSPOTS, issues: [{ ...one, rank: 0 }], details: [MEMBER(301, issue), MEMBER(302, issue)] }]
+    }
     if (key === 'GET /api/v1/work-orders') {
       const queue = new URL(url, 'http://x').searchParams.get('queue')
       return queue === 'overdue' ? [200, { items: [ORDER], next_cursor: null, total: 14 }] : [200, { items: [], next_cursor: null, total: 0 }]
@@ -359,9 +429,88 @@ describe('DashboardPage', () => {
     expect(row.find('a').attributes('href')).toBe('/orders/2982')
     expect(row.text()).toContain('2026年11月23日 12:47')
     expect(row.text()).toContain('市人力资源和社会保障局')
-    expect(overdue.find('.list__all').text()).toContain('查看全部（14）')
+    expect(overdue.find('.list__all').text()).toContain('查看全部未办结（14）')
     expect(overdue.find('.list__all').attributes('href')).toBe('/queue/overdue')
-    expect(wrapper.find('[data-test="list-watched"] [data-test="list-empty"]').text()).toBe('暂无工单。')
+    expect(wrapper.find('[data-test="list-watched"] [data-test="list-empty"]').text()).toBe('暂无未办结的工单。')
+  })
+
+  it('keeps closed work orders of a list behind a switch', async () => {
+    const closed = { ...ORDER, id: 3001, title: '已办结的快速通道工单', state: { code: 'closed', label: '已办结' } }
+    const { wrapper, fetch } = await open('/dashboard', {
+      'GET /api/v1/work-orders': (url) => {
+        const q = new URL(url, 'http://x').searchParams
+        if (q.get('queue') !== 'fast_lane') return [200, { items: [], next_cursor: null, total: 0 }]
+        return q.get('state') === 'closed'
+          ? [200, { items: [closed], next_cursor: null, total: 39 }]
+          : [200, { items: [ORDER], next_cursor: null, total: 2 }]
+      },
+    })
+    const list = wrapper.find('[data-test="list-fast_lane"]')
+    const first = callsTo(fetch, 'GET', '/api/v1/work-orders').map(query).find((q) => q.queue === 'fast_lane')
+    expect(first.state).toBeUndefined()
+    expect(list.find('[data-test="list-show-open"]').attributes('aria-pressed')).toBe('true')
+    expect(list.text()).toContain('咨询养老保险补缴政策')
+    expect(list.text()).not.toContain('已办结的快速通道工单')
+    expect(list.find('.list__all').text()).toContain('查看全部未办结（2）')
+
+    await list.find('[data-test="list-show-closed"]').trigger('click')
+    await settle()
+    const last = callsTo(fetch, 'GET', '/api/v1/work-orders').map(query).filter((q) => q.queue === 'fast_lane').pop()
+    expect(last).toMatchObject({ queue: 'fast_lane', state: 'closed' })
+    expect(list.find('[data-test="list-show-closed"]').attributes('aria-pressed')).toBe('true')
+    expect(list.text()).toContain('已办结的快速通道工单')
+    expect(list.find('.list__all').text()).toContain('查看全部已办结（39）')
+    expect(hrefQuery(list.find('.list__all'))).toEqual({ state: 'closed' })
+  })
+
+  it("marks today's point of the trend as partial", async () => {
+    const { wrapper } = await open()
+    const trend = charts.find((c) => c.el === wrapper.find('[data-test="dash-trend"] [data-test="chart"]').element)
+    const [whole, partial] = trend.options[0].series
+    expect(whole.data.at(-1)).toBeNull()
+    expect(partial.lineStyle.type).toBe('dashed')
+    expect(partial.data.at(-1)).toMatchObject({ value: 32 })
+    expect(partial.data.at(-2)).toBe(19)
+    expect(trend.options[0].xAxis.data.at(-1)).toBe('11月23日（未满）')
+    expect(wrapper.find('[data-test="dash-trend"] [role="img"]').attributes('aria-label')).toContain(
+      '最后一个时间点（11月23日）为今日截至09:00，未满一天的数据。',
+    )
+  })
+
+  it('shows the hot issues with their alerts, each opening its requests', async () => {
+    const { wrapper, fetch } = await open()
+    expect(query(callsTo(fetch, 'GET', '/api/v1/hotspots')[0])).toEqual({ top: '10', members: '1' })
+    const panel = wrapper.find('[data-test="hot-issues"]')
+    expect(panel.find('h2').text()).toBe('热点问题')
+    const rows = panel.findAll('[data-test="hot-row"]')
+    expect(rows).toHaveLength(2)
+    const cells = rows[0].findAll('td, th').map((c) => c.text())
+    expect(cells.slice(0, 7)).toEqual(['1', '42.3', '锦绣华庭小区', '11月20日 至 11月23日', '搅拌站噪音粉尘扰民', '6件（5人）', '新话题'])
+    expect(rows[1].text()).toContain('11月22日')
+    expect(rows[1].text()).not.toContain('新话题')
+    const alert = panel.find('[data-test="hot-alert"]')
+    expect(alert.text()).toContain('新话题')
+    expect(alert.text()).toContain('近一周4件')
+
+    await rows[0].find('[data-test="hot-open"]').trigger('click')
+    await settle()
+    expect(query(callsTo(fetch, 'GET', '/api/v1/hotspots').at(-1))).toEqual({ issue: '17', members: '200' })
+    const members = panel.findAll('[data-test="hot-members-17"] [data-test="hot-member"]')
+    expect(members).toHaveLength(2)
+    expect(members[0].find('a').attributes('href')).toBe('/orders/301')
+    expect(panel.find('[data-test="hot-members-17"]').text()).toContain('共6件，列出前2件。')
+
+    await alert.find('[data-test="hot-alert-open"]').trigger('click')
+    await settle()
+    expect(alert.findAll('[data-test="hot-member"]')).toHaveLength(2)
+  })
+
+  it('says when the hot-issue analysis is still getting ready', async () => {
+    const { wrapper } = await open('/dashboard', {
+      'GET /api/v1/hotspots': [200, { ready: false, window: 'now', issues: [], details: [], alerts: [] }],
+    })
+    expect(wrapper.find('[data-test="hot-not-ready"]').text()).toContain('热点分析正在准备')
+    wrapper.unmount() // stops the panel asking again
   })
 
   it('says so when nothing was received in the period', async () => {

@@ -47,28 +47,50 @@ const valueAxis = {
 
 /**
  * A line of volume over time. labels[i] and values[i] are bucket i;
- * tooltip(i) gives the plain-text lines of its tooltip.
+ * tooltip(i) gives the plain-text lines of its tooltip. `partial` (or null)
+ * marks the last bucket as still filling -- { index, name, note } -- so a
+ * morning's few requests do not read as a collapse: the line stops at the
+ * bucket before, and a dashed stretch with a hollow point labelled `note`
+ * leads to the partial one.
  */
-export function trendOption({ labels, values, name, tooltip }) {
+export function trendOption({ labels, values, name, tooltip, partial = null }) {
+  const line = {
+    type: 'line',
+    name,
+    data: partial ? values.map((v, i) => (i === partial.index ? null : v)) : values,
+    symbol: 'circle',
+    symbolSize: 6,
+    showSymbol: values.length <= 62,
+    lineStyle: { width: 2, color: CHART_COLORS.primary },
+    itemStyle: { color: CHART_COLORS.primary },
+    areaStyle: { color: CHART_COLORS.area },
+    cursor: 'pointer',
+  }
+  const series = [line]
+  if (partial) {
+    series.push({
+      type: 'line',
+      name: partial.name,
+      data: values.map((v, i) => {
+        if (i === partial.index) {
+          return { value: v, label: { show: true, position: 'top', formatter: partial.note, color: CHART_COLORS.axis } }
+        }
+        return i === partial.index - 1 ? v : null
+      }),
+      symbol: 'emptyCircle',
+      symbolSize: 8,
+      showSymbol: true,
+      lineStyle: { width: 2, type: 'dashed', color: CHART_COLORS.primary },
+      itemStyle: { color: CHART_COLORS.primary, borderColor: CHART_COLORS.primary },
+      cursor: 'pointer',
+    })
+  }
   return {
     ...base({ trigger: 'axis', formatter: (params) => tooltipText(tooltip, params[0].dataIndex) }),
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: labels, boundaryGap: false, axisLabel },
     yAxis: valueAxis,
-    series: [
-      {
-        type: 'line',
-        name,
-        data: values,
-        symbol: 'circle',
-        symbolSize: 6,
-        showSymbol: values.length <= 62,
-        lineStyle: { width: 2, color: CHART_COLORS.primary },
-        itemStyle: { color: CHART_COLORS.primary },
-        areaStyle: { color: CHART_COLORS.area },
-        cursor: 'pointer',
-      },
-    ],
+    series,
   }
 }
 

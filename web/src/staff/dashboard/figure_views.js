@@ -97,10 +97,28 @@ export function headlineTiles(totals, window, { t, locale }, today = null) {
   return tiles
 }
 
-/** The trend chart: volume per day (per month for long windows). */
-export function trendView(byDay, window, { t, locale }) {
+/**
+ * The index of the bucket still filling at `now` = { date, time } (the
+ * jurisdiction's date "YYYY-MM-DD" and time "HH:MM"): today's day, or the
+ * month of today; -1 when the window has none.
+ */
+export function partialBucketIndex(buckets, now) {
+  if (!now || !now.date) return -1
+  return buckets.findIndex((b) => (b.unit === 'month' ? b.key === now.date.slice(0, 7) : b.key === now.date))
+}
+
+/**
+ * The trend chart: volume per day (per month for long windows). With `now`
+ * ({ date, time }, see partialBucketIndex) the bucket still filling is
+ * marked as partial on the chart, in its tooltip, the summary and the table.
+ */
+export function trendView(byDay, window, { t, locale }, now = null) {
   const buckets = trendBuckets(window, byDay)
-  const labels = buckets.map((b) => bucketLabel(b, locale))
+  const partialIndex = partialBucketIndex(buckets, now)
+  const partialNote =
+    partialIndex < 0 ? '' : t(`dashboard.trend.partial.${buckets[partialIndex].unit}`, { time: now.time })
+  const plainLabels = buckets.map((b) => bucketLabel(b, locale))
+  const labels = plainLabels.map((l, i) => (i === partialIndex ? t('dashboard.trend.partialLabel', { label: l }) : l))
   const values = buckets.map((b) => b.received)
   const total = values.reduce((a, b) => a + b, 0)
   const name = t('dashboard.col.received')
@@ -108,20 +126,36 @@ export function trendView(byDay, window, { t, locale }) {
   values.forEach((v, i) => {
     if (v > values[peak]) peak = i
   })
+  const tooltip = (i) => {
+    const lines = tooltipLines(t, locale, labels[i], buckets[i])
+    return i === partialIndex ? [...lines, partialNote] : lines
+  }
+  let summary = ''
+  if (buckets.length) {
+    summary = t('dashboard.summary.trend', {
+      first: plainLabels[0],
+      last: plainLabels[plainLabels.length - 1],
+      n: buckets.length,
+      total: formatCount(total, locale),
+      peak: plainLabels[peak],
+      peakValue: formatCount(values[peak], locale),
+    })
+    if (partialIndex >= 0) {
+      summary += t('dashboard.summary.trendPartial', { last: plainLabels[partialIndex], partial: partialNote })
+    }
+  }
   return {
     buckets,
-    option: trendOption({ labels, values, name, tooltip: (i) => tooltipLines(t, locale, labels[i], buckets[i]) }),
+    partialIndex,
+    option: trendOption({
+      labels,
+      values,
+      name,
+      tooltip,
+      partial: partialIndex < 0 ? null : { index: partialIndex, name: partialNote, note: t('dashboard.trend.partialPoint') },
+    }),
     links: buckets.map(bucketLink),
-    summary: buckets.length
-      ? t('dashboard.summary.trend', {
-          first: labels[0],
-          last: labels[labels.length - 1],
-          n: buckets.length,
-          total: formatCount(total, locale),
-          peak: labels[peak],
-          peakValue: formatCount(values[peak], locale),
-        })
-      : '',
+    summary,
     table: {
       columns: metricColumns(t, t(buckets[0] && buckets[0].unit === 'month' ? 'dashboard.col.month' : 'dashboard.col.day')),
       rows: total

@@ -104,6 +104,41 @@ describe('trend view', () => {
     expect(v.summary).toContain('"total":"7"')
   })
 
+  it("marks today's bucket as partial, so a morning's few do not read as a collapse", () => {
+    const v = trendView([group('2026-11-22', 'x', 40), group('2026-11-23', 'x', 2)], WEEK, words, {
+      date: '2026-11-23',
+      time: '09:00',
+    })
+    expect(v.partialIndex).toBe(6)
+    const [whole, partial] = v.option.series
+    expect(whole.data).toEqual([0, 0, 0, 0, 0, 40, null])
+    expect(partial.lineStyle.type).toBe('dashed')
+    expect(partial.data.slice(0, 6)).toEqual([null, null, null, null, null, 40])
+    expect(partial.data[6]).toMatchObject({ value: 2, label: { show: true, formatter: 'dashboard.trend.partialPoint' } })
+    const note = 'dashboard.trend.partial.day{"time":"09:00"}'
+    expect(partial.name).toBe(note)
+    expect(v.option.xAxis.data[6]).toBe('dashboard.trend.partialLabel{"label":"11月23日"}')
+    expect(v.option.tooltip.formatter([{ dataIndex: 6 }])).toContain(escapeHtml(note))
+    expect(v.summary).toContain(`dashboard.summary.trendPartial{"last":"11月23日","partial":${JSON.stringify(note)}}`)
+    expect(v.table.rows[6].cells.name).toBe('dashboard.trend.partialLabel{"label":"11月23日"}')
+    // A window that ends before today has no partial bucket.
+    const past = periodWindow({ kind: 'custom', start: '2026-11-10', end: '2026-11-16' }, NOW)
+    const old = trendView([group('2026-11-12', 'x', 3)], past, words, { date: '2026-11-23', time: '09:00' })
+    expect(old.partialIndex).toBe(-1)
+    expect(old.option.series).toHaveLength(1)
+  })
+
+  it('marks the month still filling on a long window', () => {
+    const year = periodWindow({ kind: 'year' }, NOW)
+    const v = trendView([group('2026-10-02', 'x', 300), group('2026-11-23', 'x', 20)], year, words, {
+      date: '2026-11-23',
+      time: '09:00',
+    })
+    expect(v.buckets[v.partialIndex].key).toBe('2026-11')
+    expect(v.partialIndex).toBe(v.buckets.length - 1)
+    expect(v.option.series[1].name).toBe('dashboard.trend.partial.month{"time":"09:00"}')
+  })
+
   it('has an empty table when nothing was received', () => {
     expect(trendView([], WEEK, words).table.rows).toEqual([])
   })

@@ -119,6 +119,22 @@ describe('QueuePage', () => {
     expect(params(s.urls.at(-1))).toMatchObject({ q: '路灯', to: '2026-11-24T00:00:00+08:00' })
   })
 
+  it('says an attention queue lists open work orders and links to the closed ones', async () => {
+    const s = server()
+    const { wrapper, router } = await mountStaff('/queue/fast_lane', { user: 'leader', handler: s.handler })
+    await settle()
+    expect(params(s.urls[0])).toEqual({ queue: 'fast_lane', limit: '20', total: 'true' })
+    const note = wrapper.find('[data-test="open-only"]')
+    expect(note.text()).toContain('只列出未办结的工单。')
+    await router.push(note.find('a').attributes('href'))
+    await settle()
+    expect(router.currentRoute.value.query).toEqual({ state: 'closed' })
+    expect(params(s.urls.at(-1))).toMatchObject({ queue: 'fast_lane', state: 'closed' })
+    expect(wrapper.find('[data-test="open-only"]').exists()).toBe(false)
+    // The state filter is offered on the attention queues.
+    expect(wrapper.find('form[role="search"]').text()).toContain('状态')
+  })
+
   it('pages forward and back with the cursor', async () => {
     const s = server({
       pages: {

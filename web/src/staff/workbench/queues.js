@@ -43,6 +43,13 @@ export const ALL_QUEUES = [
   'closed',
 ]
 
+/**
+ * Queues of work that needs attention now: the server lists their open work
+ * orders unless a state is asked for (state=closed looks back), and their
+ * badges count the open ones.
+ */
+export const ATTENTION_QUEUES = ['overdue', 'supervised', 'watched', 'fast_lane', 'instructed']
+
 /** The code of a role, whether given as a string or a {code, label} pair. */
 export function roleCode(role) {
   return typeof role === 'string' ? role : (role && role.code) || ''

@@ -123,6 +123,12 @@ class Insights {
   // else over the tracker's whole memory (open and recently closed issues),
   // each with up to `members` of its work orders; and the latest alerts.
   Result<HotspotsView> Hotspots(JurisdictionId j, std::size_t top, bool now_only, std::size_t members);
+  // One issue, open or archived, with up to `members` of its work orders
+  // and its alerts among the latest: what a dashboard row or an alert opens.
+  // kNotFound (field "issue") when the tracker does not know it; not ready
+  // (no issue) while the tracker replays.
+  Result<HotspotsView> HotspotIssue(JurisdictionId j, insight::hotspots::IssueId issue,
+                                    std::size_t members);
 
   // Loads what the jurisdiction has (stored model, dispatch history, the
   // requests of the hot-spot window) the first time, and retrains the
@@ -136,6 +142,7 @@ class Insights {
   Result<TrainingReport> Train(JurisdictionId j, Models& m);
   Status LearnDispatchHistory(JurisdictionId j, const JurisdictionData& data, Models& m);
   Status ReplayHotspots(JurisdictionId j, const JurisdictionData& data, Models& m);
+  Status LoadHotspotMembers(JurisdictionId j, HotspotsView& view, std::size_t members);
   std::optional<CategoryAdvice> Classify(Models& m, std::string_view title, std::string_view detail);
   void ScoreReply(const JurisdictionData& data, const WorkOrder& wo, Advice& advice) const;
 

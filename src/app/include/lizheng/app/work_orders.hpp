@@ -89,14 +89,13 @@ struct PublishedPage {
   bool has_more = false;
 };
 
-// A leader's mailbox as the public reads it: requests received since a day
-// and how many of them have been answered (replied to the citizen) and
-// closed.
+// A leader's mailbox as the public reads it: of the requests received since
+// a day, how many had their reply reach the citizen, how many of those in
+// time, how many were closed, and the citizens' satisfaction where it was
+// recorded -- the dashboard's counts (store::FigureRow), for one mailbox.
 struct MailboxFigures {
   MailboxId mailbox = 0;
-  std::int64_t received = 0;
-  std::int64_t answered = 0;
-  std::int64_t closed = 0;
+  store::FigureRow counts;
 };
 
 // One group of the dashboard's figures (a day, a channel, a district ...).

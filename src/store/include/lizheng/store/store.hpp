@@ -47,6 +47,7 @@ struct Session {
 struct WorkOrderQuery {
   JurisdictionId jurisdiction = 0;
   std::vector<State> states;                // any of; empty = all
+  bool open_only = false;                   // none of closed, rejected, merged
   std::vector<UnitId> handling_units;       // any of; empty = all
   std::optional<UnitId> visible_to_subtree_of;  // handling, lead or assisting unit in this set
   std::vector<UnitId> visible_units;        // used with visible_to_subtree_of: the subtree
@@ -74,8 +75,9 @@ struct WorkOrderQuery {
 
 // The dashboard's figures: work orders created in [from, to), counted by
 // one column. Finer groups (a category's first level, an area's district)
-// are folded by the caller from these.
-enum class FigureColumn { kDay, kChannel, kType, kCategory, kArea, kLeadUnit };
+// are folded by the caller from these. kMailbox counts only the work orders
+// written to a leader's mailbox.
+enum class FigureColumn { kDay, kChannel, kType, kCategory, kArea, kLeadUnit, kMailbox };
 
 struct FigureQuery {
   JurisdictionId jurisdiction = 0;
@@ -86,7 +88,8 @@ struct FigureQuery {
 };
 
 struct FigureRow {
-  std::string key;  // kDay "YYYY-MM-DD"; kLeadUnit the id; else the column's value ("" if none)
+  // kDay "YYYY-MM-DD"; kLeadUnit, kMailbox the id; else the column's value ("" if none).
+  std::string key;
   std::int64_t received = 0;
   std::int64_t replied = 0;          // the reply reached the citizen
   std::int64_t replied_on_time = 0;  // ... with no reply clock overdue

@@ -5,6 +5,8 @@ export default {
     countLabel: '{n} work orders',
     total: '{n} in total',
     unitScope: 'Unit: {unit} (and the units below it)',
+    openOnly: 'Open work orders only.',
+    showClosed: 'See the closed ones',
     tableCaption: 'Work orders in {queue}',
     unclassified: 'Not classified',
     empty: 'There is nothing in this queue right now.',

@@ -5,6 +5,8 @@ export default {
     countLabel: '{n}件',
     total: '共{n}件',
     unitScope: '单位：{unit}（含下级）',
+    openOnly: '只列出未办结的工单。',
+    showClosed: '查看已办结的',
     tableCaption: '{queue}的工单',
     unclassified: '未分类',
     empty: '这个队列里暂时没有工单。',
