@@ -143,7 +143,7 @@ std::optional<Match> MatchNumber(const Scanner& sc, std::size_t i) {
 
   // Written with separators: 138-1234-5678, 138 1234 5678, 0731-84567890.
   std::string grouped;
-  const std::size_t end = sc.DigitsWithSeparators(i, U"- .\u2014\uFF0D\uFF0E", &grouped);
+  const std::size_t end = sc.DigitsWithSeparators(i, U"- \u2014\uFF0D", &grouped);
   // 110105-19491231-006X: an ID card in groups, the check letter last.
   if (end > run_end && grouped.size() == 17 && (sc.At(end) == U'X' || sc.At(end) == U'x') &&
       !IsLatin(sc.At(end + 1)) && PlausibleDate(grouped.substr(6, 8)))
@@ -157,6 +157,17 @@ std::optional<Match> MatchNumber(const Scanner& sc, std::size_t i) {
       return Match{PersonalDataKind::kLandline, i, end};
     if (grouped.size() >= 16 && grouped.size() <= 19)
       return Match{PersonalDataKind::kBankCard, i, end};
+  }
+  // 138.1234.5678 and 0731.8456.7890: dots only for a phone with its usual
+  // first group; tables of decimals (27.64 78.80 ...) run together like
+  // card numbers otherwise.
+  std::string dotted;
+  const std::size_t dot_end = sc.DigitsWithSeparators(i, U".\uFF0E", &dotted);
+  if (dot_end > run_end && !IsDigit(sc.At(dot_end)) && !IsLatin(sc.At(dot_end))) {
+    if (len == 3 && dotted.size() == 11 && dotted[0] == '1' && dotted[1] >= '3')
+      return Match{PersonalDataKind::kMobilePhone, i, dot_end};
+    if (len >= 3 && len <= 4 && dotted[0] == '0' && dotted.size() >= 10 && dotted.size() <= 12)
+      return Match{PersonalDataKind::kLandline, i, dot_end};
   }
   return std::nullopt;
 }
@@ -277,7 +288,8 @@ std::optional<Match> MatchHouseNumber(const Scanner& sc, std::size_t i) {
   const std::size_t run = sc.DigitRun(i) - i;
   static constexpr std::u32string_view kNotFlat = U"元米平方人户天年月日个次块万千百斤吨台辆名号楼层";
   if (end == i + run && run >= 3 && run <= 4 && i > 0 &&
-      (s[i - 1] == U'元' || s[i - 1] == U'栋' || s[i - 1] == U'幢') && !IsLatin(sc.At(end)) &&
+      ((i > 1 && s[i - 2] == U'单' && s[i - 1] == U'元') || s[i - 1] == U'栋' || s[i - 1] == U'幢') &&
+      !IsLatin(sc.At(end)) &&
       kNotFlat.find(sc.At(end)) == std::u32string_view::npos)
     return Match{PersonalDataKind::kHouseNumber, i, end};
   return std::nullopt;
