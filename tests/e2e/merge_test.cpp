@@ -144,7 +144,8 @@ TEST_F(MergeTest, AMergedCitizenMayDisputeTheClosureOnce) {
   l.Do("operator", a.id, "merge", {{"primary_id", b.id}});
 
   // Before the closure there is nothing to dispute.
-  for (const json& act : Track(a)["allowed_actions"]) EXPECT_NE(act["code"], "dispute");
+  const json before_closure = Track(a);  // kept: a range-for over a temporary's member dangles
+  for (const json& act : before_closure["allowed_actions"]) EXPECT_NE(act["code"], "dispute");
   ApiResponse early = Dispute(a, "还没处理");
   EXPECT_EQ(early.status, 409) << early.Describe();
   EXPECT_EQ(ErrorReason(early), "dispute_before_closure");
