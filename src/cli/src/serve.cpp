@@ -87,8 +87,8 @@ int Serve(const Args& args) {
   app::WorkOrderService work_orders(**store, cache, time, random, &insights);
   app::AuthService auth(**store, time, random, app::AuthOptions{});
   app::CalendarWatch calendars(**store, cache, time);
-  app::Scheduler scheduler(**store, work_orders, std::chrono::seconds(*interval), &insights,
-                           &calendars);
+  app::Scheduler scheduler(**store, work_orders, time, std::chrono::seconds(*interval),
+                           &insights, &calendars);
 
   api::ServerOptions options;
   options.host = flags->GetOr("host", "127.0.0.1");
