@@ -26,6 +26,9 @@ check) in the same process. Stops cleanly on SIGINT or SIGTERM.
   --dictionary PATH         the jieba dictionary of the word segmenter
   --now TIME                start the clock at TIME (RFC 3339) and let it run on from
                             there, to rehearse a date such as a new year; default: real time
+  --public-url URL          the address the public uses (default $LIZHENG_PUBLIC_URL), such
+                            as https://12345.example.gov.cn; when it is https the session
+                            cookie is marked Secure
 )";
 
 constexpr std::string_view kDemo = R"(usage: lizheng demo [flags]
