@@ -65,7 +65,10 @@ schema version.
 constexpr std::string_view kUser = R"(usage: lizheng user add --username U --role R [flags]
 
 Adds a staff account. The password comes from --password or, so that it
-stays out of the process list, $LIZHENG_PASSWORD.
+stays out of the process list, $LIZHENG_PASSWORD. It needs 10 characters
+(12 for an admin) of more than one kind, must not be a common password
+(data/common_passwords.txt) and must not contain the username; a refused
+password exits 2 and adds nothing.
 
   --db PATH            database file (default $LIZHENG_DB or var/lizheng.db)
   --jurisdiction CODE  default: the first jurisdiction
