@@ -1,6 +1,10 @@
 // What the public reads (DESIGN.md §8): only requests the citizen consented
 // to publish and the centre published, with personal data masked, and each
 // leader's mailbox with its figures.
+#include <cctype>
+#include <string_view>
+#include <vector>
+
 #include "server_suite.hpp"
 
 namespace lizheng::e2e {
@@ -42,6 +46,133 @@ TEST_F(PublicationTest, PublishedRequestsCarryNoPersonalData) {
   // Neither the citizen's contact nor the address field is there at all.
   EXPECT_FALSE(mine->contains("citizen"));
   EXPECT_FALSE(mine->contains("address"));
+}
+
+std::string UrlEncode(std::string_view s) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// Whether the public search for `q` lists the request `tracking_no`.
+bool SearchFinds(ApiClient& api, const std::string& q, const std::string& tracking_no) {
+  ApiResponse r = api.Get("/api/v1/public/requests?limit=200&q=" + UrlEncode(q));
+  EXPECT_EQ(r.status, 200) << r.Describe();
+  for (const json& item : r["items"])
+    if (item["tracking_no"] == tracking_no) return true;
+  return false;
+}
+
+// The public search runs on the masked title: searching a masked number's
+// digit prefixes ("1", "13", "139" ...) must not tell which ones it has.
+TEST_F(PublicationTest, SearchCannotRecoverAMaskedNumber) {
+  ClosedLoop& l = loop();
+  const std::string phone = "13907319876";
+  const std::int64_t id = l.Answered(
+      "dh-01", {{"title", "井盖松动请联系" + phone}, {"consent_public", true}});
+  l.Do("reviewer", id, "publish");
+  const std::string tracking_no = l.View(id)["tracking_no"];
+  EXPECT_TRUE(SearchFinds(api(), "井盖松动", tracking_no)) << "ordinary words are still found";
+  for (std::size_t n = 2; n <= phone.size(); ++n) {
+    const std::string prefix = "联系" + phone.substr(0, n - 1);
+    EXPECT_FALSE(SearchFinds(api(), prefix, tracking_no)) << prefix;
+  }
+  EXPECT_FALSE(SearchFinds(api(), phone, tracking_no));
+  EXPECT_FALSE(SearchFinds(api(), phone.substr(3, 4), tracking_no));
+}
+
+// An identifier in one of the formats people write, the sentence it is
+// written in, and what must never be readable or searchable publicly.
+struct Identifier {
+  const char* sentence;  // with the identifier, for title, detail and reply
+  const char* secret;    // the part that must be masked
+};
+
+const Identifier kFormats[] = {
+    {"回电+8613812345677", "13812345677"},
+    {"电话一三八一二三四五六七八", "一三八一二三四五六七八"},
+    {"电话(138)1234-5680", "1234-5680"},
+    {"手机138.1234.5681", "1234.5681"},
+    {"身份证110105-19491231-006X", "19491231"},
+    {"邮箱ｗｘｍ４＠ｑｑ．ｃｏｍ", "ｗｘｍ４"},
+    {"邮箱wxm4 at qq dot com", "wxm4"},
+    {"我叫 陈 建 国", "建 国"},
+    {"我是住在三楼的孙丽丽", "丽丽"},
+    {"邻居周杰", "周杰"},
+    {"住解放路一百二十三号", "一百二十三"},
+    {"住7-2-301", "7-2-301"},
+    {"微信号wxid_abc12345", "abc12345"},
+    {"QQ号1234567891", "1234567891"},
+    {"座机0731-84567890", "84567890"},
+    {"卡号6222021234567890123", "6222021234567890123"},
+    {"车牌湘A8B8C8", "8B8C8"},
+    {"邮件wang.jg@example.com", "wang.jg"},
+};
+
+// Substrings of a secret a searcher would try: every prefix and suffix of
+// three characters or more (in code points).
+std::vector<std::string> Fragments(const std::string& secret) {
+  std::vector<std::size_t> starts;
+  for (std::size_t k = 0; k < secret.size(); ++k)
+    if ((static_cast<unsigned char>(secret[k]) & 0xC0) != 0x80) starts.push_back(k);
+  starts.push_back(secret.size());
+  std::vector<std::string> out;
+  for (std::size_t n = 3; n + 1 <= starts.size(); ++n) {
+    out.push_back(secret.substr(0, starts[n]));
+    out.push_back(secret.substr(starts[starts.size() - 1 - n]));
+  }
+  return out;
+}
+
+// Every format, filed with consent and published through the loop, is
+// masked in the title, detail and reply of the public list, and no search
+// for it or a fragment of it finds the request.
+TEST_F(PublicationTest, NoIdentifierFormatReachesAPublicPageOrSearch) {
+  ClosedLoop& l = loop();
+  std::vector<std::string> tracking_nos;
+  for (const Identifier& f : kFormats) {
+    const std::string sentence = f.sentence;
+    const std::int64_t id = l.Contacted(
+        "dh-01", {{"title", "楼道灯坏了，" + sentence}, {"detail", "请尽快修理。" + sentence + "。"},
+                  {"consent_public", true}});
+    l.Reply(id, "dh-01", "已修复，回访时核对了" + sentence + "。");
+    l.Approve(id);
+    l.Do("reviewer", id, "publish");
+    tracking_nos.push_back(l.View(id)["tracking_no"]);
+  }
+
+  ApiResponse list = api().Get("/api/v1/public/requests?limit=200");
+  ASSERT_EQ(list.status, 200) << list.Describe();
+  std::size_t listed = 0;
+  for (const json& item : list["items"])
+    for (const std::string& t : tracking_nos) listed += item["tracking_no"] == t ? 1 : 0;
+  EXPECT_EQ(listed, tracking_nos.size()) << "every published request is listed";
+  ApiResponse mailboxes = api().Get("/api/v1/mailboxes");
+  ASSERT_EQ(mailboxes.status, 200) << mailboxes.Describe();
+
+  for (const Identifier& f : kFormats) {
+    SCOPED_TRACE(f.sentence);
+    EXPECT_EQ(list.body.find(f.secret), std::string::npos) << "in the public list";
+    EXPECT_EQ(mailboxes.body.find(f.secret), std::string::npos) << "on the mailbox page";
+    std::vector<std::string> queries = Fragments(f.secret);
+    queries.push_back(f.secret);
+    for (const std::string& q : queries) {
+      ApiResponse r = api().Get("/api/v1/public/requests?limit=200&q=" + UrlEncode(q));
+      ASSERT_EQ(r.status, 200) << r.Describe();
+      EXPECT_EQ(r.body.find(f.secret), std::string::npos) << q;
+      for (const json& item : r["items"])
+        for (const std::string& t : tracking_nos) EXPECT_NE(item["tracking_no"], t) << "found by " << q;
+    }
+  }
 }
 
 TEST_F(PublicationTest, UnpublishedAndUnconsentedRequestsAreNotListed) {

@@ -100,14 +100,14 @@ Result<JsonBody> JsonBody::Parse(const std::string& body, bool allow_empty) {
   } catch (const nlohmann::json::out_of_range&) {
     // A number past the range of a double (1e400).
     return MakeError(ErrorCode::kInvalidArgument, "number_out_of_range",
-                     Text{"body: 数字超出范围（最大约 1.8e308）",
+                     Text{"请求体：数字超出范围（最大约 1.8e308）",
                           "body: a number is out of range (the largest is about 1.8e308)"},
                      "body");
   }
   if (duplicates.found()) {
     const std::string& key = *duplicates.found();
     return MakeError(ErrorCode::kInvalidArgument, "duplicate_key",
-                     Text{key + ": 同一对象中字段重复出现；每个字段只能给一次",
+                     Text{"字段 " + key + "：在同一对象中重复出现，每个字段只能给一次",
                           key + ": given twice in the same object; give each field once"},
                      key);
   }

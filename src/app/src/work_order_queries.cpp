@@ -193,7 +193,8 @@ Result<PublishedPage> WorkOrderService::ListPublished(JurisdictionId j, store::W
   q.type = filters.type;
   q.category_prefix = std::move(filters.category_prefix);
   q.area_prefix = std::move(filters.area_prefix);
-  q.title_contains = std::move(filters.title_contains);
+  // The public searches what it can read: the masked title.
+  q.masked_title_contains = std::move(filters.title_contains);
   q.after = filters.after;
   q.limit = filters.limit;
   store::WorkOrderPage page;

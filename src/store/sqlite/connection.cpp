@@ -5,6 +5,7 @@
 #include <chrono>
 #include <utility>
 
+#include "lizheng/text/personal_data.hpp"
 #include "sqlite_error.hpp"
 
 namespace lizheng::store::sqlite {
@@ -95,6 +96,22 @@ std::optional<Timestamp> Statement::OptTime(int col) const {
 
 // ---- Connection ----
 
+namespace {
+
+// lz_mask(text): the text with personal data masked, as the public reads it.
+void MaskFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  if (argc != 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  const auto* bytes = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  const int n = sqlite3_value_bytes(argv[0]);
+  std::string masked = text::MaskPersonalData(std::string_view(bytes, static_cast<std::size_t>(n)));
+  sqlite3_result_text64(ctx, masked.data(), masked.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Connection>> Connection::Open(const ConnectionOptions& options) {
   const bool read_only = options.mode == OpenMode::kReadOnly;
   // NOMUTEX: each connection is used by one thread at a time (see the class
@@ -115,6 +132,9 @@ Result<std::unique_ptr<Connection>> Connection::Open(const ConnectionOptions& op
   std::unique_ptr<Connection> conn(new Connection(db));
 
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  const int fn = sqlite3_create_function_v2(db, "lz_mask", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                            nullptr, MaskFunction, nullptr, nullptr, nullptr);
+  if (fn != SQLITE_OK) return SqliteError(db, fn, "register lz_mask");
   if (!read_only) {
     LZ_ASSIGN_OR_RETURN(std::string journal, conn->QueryText("PRAGMA journal_mode=WAL"));
     if (journal != "wal") {

@@ -190,6 +190,13 @@ std::string Filters(const WorkOrderQuery& q, Drive drive, const std::string& j, 
   if (!q.title_contains.empty()) {
     add(fmt::format("w.title LIKE {} ESCAPE '\\'", p.Text(ContainsPattern(q.title_contains))));
   }
+  if (!q.masked_title_contains.empty()) {
+    // lz_mask is registered on every connection (connection.cpp). Masking
+    // at query time rather than storing a masked copy means a better masker
+    // protects every old request at once, with no migration.
+    add(fmt::format("lz_mask(w.title) LIKE {} ESCAPE '\\'",
+                    p.Text(ContainsPattern(q.masked_title_contains))));
+  }
   if (q.created_from) add("w.created_at >= " + p.Time(*q.created_from));
   if (q.created_to) add("w.created_at < " + p.Time(*q.created_to));
   return out;

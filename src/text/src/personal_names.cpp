@@ -62,10 +62,14 @@ constexpr std::array<std::u32string_view, 27> kAfterName{
 
 // The triggers that introduce a name, longest first where one is a prefix;
 // the last two are weak.
-constexpr std::array<std::u32string_view, 17> kNameTriggers{
+// The last ones, people named by their relation to the writer (邻居周杰,
+// 同事王芳), are weak too.
+constexpr std::array<std::u32string_view, 30> kNameTriggers{
     U"我的名字叫", U"我的名字是", U"本人名叫", U"本人姓名", U"本人叫", U"联系人",
     U"投诉人",     U"反映人",     U"举报人",   U"申请人",   U"姓名",   U"我叫",
-    U"名叫",       U"叫做",       U"署名",     U"本人",     U"我是"};
+    U"名叫",       U"叫做",       U"署名",     U"本人",     U"我是",   U"邻居",
+    U"同事",       U"朋友",       U"丈夫",     U"妻子",     U"老公",   U"老婆",
+    U"儿子",       U"女儿",       U"房东",     U"租客",     U"室友",   U"同学"};
 constexpr std::size_t kStrongTriggers = 15;
 
 constexpr std::array<std::u32string_view, 5> kNameFollowers{U"您好", U"你好", U"先生", U"女士",
@@ -81,6 +85,10 @@ char32_t At(std::u32string_view s, std::size_t i) {
 }
 bool In(std::u32string_view set, char32_t c) {
   return set.find(c) != std::u32string_view::npos;
+}
+
+bool IsSpace(char32_t c) {
+  return c == U' ' || c == U'\u3000';
 }
 
 bool GivenChar(char32_t c) {
@@ -104,10 +112,14 @@ std::optional<NameSpan> NameAt(std::u32string_view s, std::size_t j, bool common
   if (surname == 1 && In(kFunctionWordSurnames, s[j])) return std::nullopt;
   for (std::u32string_view word : kNotNames)
     if (s.substr(j).starts_with(word)) return std::nullopt;
+  // "陈 建 国": a name written with a space before each given character.
+  const bool spaced = surname == 1 && IsSpace(At(s, j + 1));
+  const std::size_t step = spaced ? 2 : 1;
   for (std::size_t given = 2; given >= 1; --given) {
-    const std::size_t end = j + surname + given;
+    const std::size_t end = j + surname + given * step;
     bool ok = end <= s.size();
-    for (std::size_t k = j + surname; ok && k < end; ++k) ok = GivenChar(s[k]);
+    for (std::size_t k = j + surname; ok && k < end; k += step)
+      ok = (!spaced || IsSpace(s[k])) && GivenChar(s[k + step - 1]);
     // "本人金井镇..." names a place; "林业局" an organisation.
     ok = ok && !In(kPlaceSuffixes, At(s, end)) && !In(kNotNameEnd, s[end - 1]);
     if (ok && NameEndsAt(s, end)) return NameSpan{j, end};
@@ -124,6 +136,9 @@ std::size_t SurnameLength(std::u32string_view s, std::size_t i) {
 }
 
 std::optional<NameSpan> MatchIntroducedName(std::u32string_view s, std::size_t i) {
+  // Most characters start no trigger: one look instead of thirty.
+  static constexpr std::u32string_view kTriggerStarts = U"我本联投反举申姓名叫署邻同朋丈妻老儿女房租室";
+  if (i >= s.size() || !In(kTriggerStarts, s[i])) return std::nullopt;
   for (std::size_t t = 0; t < kNameTriggers.size(); ++t) {
     const std::u32string_view trigger = kNameTriggers[t];
     if (!s.substr(i).starts_with(trigger)) continue;
@@ -131,6 +146,23 @@ std::optional<NameSpan> MatchIntroducedName(std::u32string_view s, std::size_t i
     const char32_t c = At(s, j);
     if (c == U':' || c == U'\uFF1A' || c == U' ' || c == U'\u3000' || c == U'是' || c == U'为') ++j;
     return NameAt(s, j, t >= kStrongTriggers);
+  }
+  return std::nullopt;
+}
+
+std::optional<NameSpan> MatchDescribedName(std::u32string_view s, std::size_t i) {
+  std::size_t j;
+  if (s.substr(i).starts_with(U"我是")) {
+    j = i + 2;
+  } else if (s.substr(i).starts_with(U"本人是")) {
+    j = i + 3;
+  } else {
+    return std::nullopt;
+  }
+  // A short description without punctuation, then 的 and the name.
+  for (std::size_t k = j + 1; k < s.size() && k <= j + 14; ++k) {
+    if (!IsHan(s[k]) && !(s[k] >= U'0' && s[k] <= U'9')) return std::nullopt;
+    if (s[k] == U'的') return NameAt(s, k + 1, true);
   }
   return std::nullopt;
 }

@@ -23,6 +23,10 @@ struct NameSpan {
 // ends: punctuation, a digit, the end, or a word such as 反映, 男, 今年.
 std::optional<NameSpan> MatchIntroducedName(std::u32string_view s, std::size_t i);
 
+// A name after a short description of the writer (我是住在三楼的孙丽丽).
+// Common surnames only, as for the weak triggers.
+std::optional<NameSpan> MatchDescribedName(std::u32string_view s, std::size_t i);
+
 // A full name directly before 您好, 你好, 先生, 女士 or 同志 (王先生 alone
 // names no one; 胡书记您好 and 李市长您好 are titles, not names).
 std::optional<NameSpan> MatchGreetedName(std::u32string_view s, std::size_t i);

@@ -99,6 +99,78 @@ TEST(PersonalDataTest, SeveralKindsInOneMessage) {
   EXPECT_EQ(FindPersonalData(s).size(), 4u);
 }
 
+// The formats people use to slip an identifier past a simple pattern, and
+// their neighbours: each in an invented sentence, one span each.
+TEST(PersonalDataTest, FindsIdentifiersWrittenToDodgeAPattern) {
+  const std::vector<Case> cases = {
+      // Country codes and separators.
+      {"回电请打+8613912345670谢谢", PersonalDataKind::kMobilePhone, "+8613912345670",
+       "回电请打+*************谢谢"},
+      {"号码+86 139-1234-5670", PersonalDataKind::kMobilePhone, "+86 139-1234-5670",
+       "号码+** ***-****-****"},
+      {"境外请拨0086 13912345670", PersonalDataKind::kMobilePhone, "0086 13912345670",
+       "境外请拨**** ***********"},
+      {"电话8613912345670", PersonalDataKind::kMobilePhone, "8613912345670", "电话*************"},
+      {"电话(139)2345-6781找我", PersonalDataKind::kMobilePhone, "(139)2345-6781",
+       "电话(***)****-****找我"},
+      {"手机139.2345.6782请回电", PersonalDataKind::kMobilePhone, "139.2345.6782",
+       "手机***.****.****请回电"},
+      {"座机0731.8456.7890", PersonalDataKind::kLandline, "0731.8456.7890", "座机****.****.****"},
+      // Numbers read out in Chinese numerals.
+      {"电话一三九一二三四五六七零", PersonalDataKind::kMobilePhone, "一三九一二三四五六七零",
+       "电话***********"},
+      {"打幺五九 零七三一 二二三三", PersonalDataKind::kMobilePhone, "幺五九 零七三一 二二三三",
+       "打*** **** ****"},
+      // ID cards in groups.
+      {"身份证430102-19850312-002X已上传", PersonalDataKind::kIdCard, "430102-19850312-002X",
+       "身份证******-********-****已上传"},
+      {"证件号4301 0219 8503 1200 21", PersonalDataKind::kIdCard, "4301 0219 8503 1200 21",
+       "证件号**** **** **** **** **"},
+      // E-mail in full width or spelled out.
+      {"邮箱ｌｉｓｉ９＠ｅｘａｍｐｌｅ．ｃｏｍ请回复", PersonalDataKind::kEmail,
+       "ｌｉｓｉ９＠ｅｘａｍｐｌｅ．ｃｏｍ", "邮箱***@***请回复"},
+      {"发邮件到lisi9 at example dot com", PersonalDataKind::kEmail, "lisi9 at example dot com",
+       "发邮件到***@***"},
+      {"邮箱lisi9(at)example(dot)cn，谢谢", PersonalDataKind::kEmail, "lisi9(at)example(dot)cn",
+       "邮箱***@***，谢谢"},
+      // Names with spaces, after a description, by relation.
+      {"我叫 林 志 远", PersonalDataKind::kName, "林 志 远", "我叫 林 某 某"},
+      {"我是住在五楼的吴秀英，楼上漏水", PersonalDataKind::kName, "吴秀英",
+       "我是住在五楼的吴某某，楼上漏水"},
+      {"楼上邻居郑强在半夜装修", PersonalDataKind::kName, "郑强", "楼上邻居郑某在半夜装修"},
+      {"我和同事马丽丽的工资都被拖欠", PersonalDataKind::kName, "马丽丽",
+       "我和同事马某某的工资都被拖欠"},
+      // House numbers in words and without units.
+      {"住在建设路四百零六号", PersonalDataKind::kHouseNumber, "四百零六", "住在建设路****号"},
+      {"地址是12-3-1402，门口积水", PersonalDataKind::kHouseNumber, "12-3-1402",
+       "地址是**-*-****，门口积水"},
+      // Accounts.
+      {"微信号wxid_k2m9x7q1加我", PersonalDataKind::kAccount, "wxid_k2m9x7q1", "微信号*************加我"},
+      {"加我微信：lin_zy2024", PersonalDataKind::kAccount, "lin_zy2024", "加我微信：**********"},
+      {"vx: linzy888 联系", PersonalDataKind::kAccount, "linzy888", "vx: ******** 联系"},
+      {"QQ号2345678912，有事留言", PersonalDataKind::kAccount, "2345678912", "QQ号**********，有事留言"},
+      {"扣扣号：876543210", PersonalDataKind::kAccount, "876543210", "扣扣号：*********"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    const std::string s = c.sentence;
+    const auto spans = FindPersonalData(s);
+    if (spans.size() != 1u) {  // each case on its own: go on to the next
+      ADD_FAILURE() << spans.size() << " spans: " << MaskPersonalData(s);
+      continue;
+    }
+    EXPECT_EQ(spans[0].kind, c.kind) << PersonalDataKindName(spans[0].kind);
+    EXPECT_EQ(SpanText(s, spans[0]), c.found);
+    EXPECT_EQ(MaskPersonalData(s), c.masked);
+  }
+}
+
+TEST(PersonalDataTest, AFlatWrittenAfterItsEntranceIsMasked) {
+  const std::string s = "家住9栋3单元1502，电梯坏了";
+  EXPECT_EQ(MaskPersonalData(s), "家住*栋*单元****，电梯坏了");
+  EXPECT_EQ(MaskPersonalData("四号楼二单元门口"), "*号楼*单元门口");
+}
+
 // What a request is about must survive: dates, amounts, the hotline, bus
 // lines, years, floors of a building, quantities, counts of people.
 TEST(PersonalDataTest, LeavesTheNumbersOfTheMatterAlone) {
@@ -149,6 +221,30 @@ TEST(PersonalDataTest, LeavesTheNumbersOfTheMatterAlone) {
       "涉及200名工人",
       "乘坐K11路和地铁2号线",
       "12345热线回复说三个工作日",
+      // Near misses of the newer patterns.
+      "2024-3-15开始停水",
+      "2024.03.15报修",
+      "单价3.50元，共12.5吨",
+      "解放路一带的路灯",
+      "二环路和三一大道交叉口",
+      "五一路的公交站",
+      "乘坐2路、12路公交",
+      "1998年至2023年间",
+      "一三年到一五年",
+      "三三两两的人",
+      "我是住在这里的居民",
+      "我是在此经营的商户",
+      "邻居家的狗整夜叫",
+      "同事们都没拿到",
+      "朋友圈里看到的通知",
+      "明天meet at 5.30见面",
+      "微信群里通知的",
+      "QQ群发的消息",
+      "在微信公众号上预约",
+      "小区一共120户",
+      "成绩表：81.3025.1276.9744.3870.50",
+      "每人补贴300元1000多人没领到",
+      "第一单元的课文",
   };
   for (const std::string& s : untouched) {
     EXPECT_TRUE(FindPersonalData(s).empty()) << s << " -> " << MaskPersonalData(s);

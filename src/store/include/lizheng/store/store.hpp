@@ -67,6 +67,10 @@ struct WorkOrderQuery {
   bool instructed_pending_only = false;
   bool published_only = false;
   std::string title_contains;
+  // Matched against the title as the public reads it, with personal data
+  // masked (text/personal_data.hpp): the public search must not recover a
+  // masked number one digit at a time.
+  std::string masked_title_contains;
   std::optional<Timestamp> created_from;  // inclusive
   std::optional<Timestamp> created_to;    // exclusive
   std::optional<std::pair<Timestamp, WorkOrderId>> after;  // keyset cursor
