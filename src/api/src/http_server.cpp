@@ -12,7 +12,7 @@
 namespace lizheng::api {
 
 struct HttpServer::Impl {
-  Impl(ApiServices s, ServerOptions o) : ctx(s), options(std::move(o)) {}
+  Impl(ApiServices s, ServerOptions o) : ctx(s, o.secure_cookies), options(std::move(o)) {}
   RouteContext ctx;
   ServerOptions options;
   httplib::Server server;

@@ -17,7 +17,7 @@ namespace lizheng::api {
 // Helpers over the services for handlers.
 class RouteContext {
  public:
-  explicit RouteContext(ApiServices s) : services(s) {}
+  RouteContext(ApiServices s, bool secure) : services(s), secure_cookies(secure) {}
 
   // The signed-in caller: "Authorization: Bearer <token>", or the session
   // cookie; cookie sessions must send X-CSRF-Token on state-changing calls.
@@ -25,7 +25,13 @@ class RouteContext {
   // The jurisdiction named by ?jurisdiction=code, else the default one.
   Result<std::shared_ptr<const app::JurisdictionData>> Jurisdiction(const httplib::Request& req) const;
 
+  // The Set-Cookie value of the session cookie: `token` for `max_age`
+  // seconds (an empty token and 0 clear it); Secure when the server is
+  // public over https.
+  std::string SessionCookie(const std::string& token, long long max_age) const;
+
   ApiServices services;
+  bool secure_cookies = false;
 };
 
 // Paging parameters shared by the lists: "cursor" (the next_cursor of the

@@ -26,9 +26,7 @@ Status Login(const RouteContext& ctx, const httplib::Request& req, httplib::Resp
                       ctx.services.auth.Login(data->directory.jurisdiction().id, username, password,
                                               req.remote_addr));
   const auto max_age = (login.expires_at - ctx.services.time.Now()).count();
-  res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + login.token +
-                                   "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                                   std::to_string(max_age));
+  res.set_header("Set-Cookie", ctx.SessionCookie(login.token, max_age));
   SendJson(res, 200,
            {{"token", login.token},
             {"csrf_token", login.csrf_token},
@@ -39,6 +37,11 @@ Status Login(const RouteContext& ctx, const httplib::Request& req, httplib::Resp
 
 }  // namespace
 
+std::string RouteContext::SessionCookie(const std::string& token, long long max_age) const {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; " +
+         (secure_cookies ? "Secure; " : "") + "Max-Age=" + std::to_string(max_age);
+}
+
 void RegisterAuthRoutes(httplib::Server& svr, const RouteContext& ctx) {
   svr.Post("/api/v1/auth/login", [&ctx](const httplib::Request& req, httplib::Response& res) {
     if (Status st = Login(ctx, req, res); !st.ok()) SendError(req, res, st.error());
@@ -47,7 +50,7 @@ void RegisterAuthRoutes(httplib::Server& svr, const RouteContext& ctx) {
     auto p = ctx.Authenticate(req);
     if (!p.ok()) return SendError(req, res, p.error());
     // Logout revokes the session the caller used, whichever way it came.
-    res.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    res.set_header("Set-Cookie", ctx.SessionCookie("", 0));
     Status st = ctx.services.auth.Logout(p->session);
     if (!st.ok()) return SendError(req, res, st.error());
     SendJson(res, 200, {{"signed_out", true}});

@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "lizheng/app/password_policy.hpp"
+
 namespace lizheng::app {
 namespace {
 
@@ -143,8 +145,7 @@ Result<UserId> AuthService::CreateUser(JurisdictionId j, const std::string& user
   if (role == Role::kCitizen || role == Role::kSystem)
     return MakeError(ErrorCode::kInvalidArgument, "role: citizens and the system have no accounts",
                      "role");
-  if (password.size() < 8)
-    return MakeError(ErrorCode::kInvalidArgument, "password: at least 8 characters", "password");
+  LZ_RETURN_IF_ERROR(CheckPassword(password, username, role));
   if (IsUnitRole(role) && !unit)
     return MakeError(ErrorCode::kInvalidArgument, "unit: required for unit roles", "unit");
   LZ_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));

@@ -18,6 +18,7 @@
 #include "demo_walk.hpp"
 #include "lizheng/app/auth.hpp"
 #include "lizheng/app/jurisdiction_cache.hpp"
+#include "lizheng/app/password_policy.hpp"
 
 namespace lizheng::app {
 namespace {
@@ -163,7 +164,9 @@ Status CheckOptions(const DemoOptions& o) {
     return MakeError(ErrorCode::kInvalidArgument, "requests: between 0 and 100000000", "requests");
   if (o.days < 1 || o.days > 3650) return MakeError(ErrorCode::kInvalidArgument, "days: between 1 and 3650", "days");
   if (o.batch < 1) return MakeError(ErrorCode::kInvalidArgument, "batch: at least 1", "batch");
-  if (o.password.empty()) return MakeError(ErrorCode::kInvalidArgument, "password: must not be empty", "password");
+  // Every demo account gets this password, the administrator's too: its
+  // rule is the one to meet.
+  LZ_RETURN_IF_ERROR(CheckPassword(o.password, "", Role::kAdmin));
   return OkStatus();
 }
 

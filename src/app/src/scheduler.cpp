@@ -4,10 +4,11 @@
 
 namespace lizheng::app {
 
-Scheduler::Scheduler(store::Store& store, WorkOrderService& work_orders,
+Scheduler::Scheduler(store::Store& store, WorkOrderService& work_orders, const TimeSource& time,
                      std::chrono::seconds interval, Insights* insights, CalendarWatch* calendars)
     : store_(store),
       work_orders_(work_orders),
+      time_(time),
       interval_(interval),
       insights_(insights),
       calendars_(calendars) {}
@@ -31,6 +32,15 @@ Result<int> Scheduler::RunOnce() {
       if (n == 0) break;
     }
   }
+  // A session past its expiry signs no one in; its row only keeps a
+  // token's hash. (Signing out deletes the row at once, so there are no
+  // revoked sessions left to wait for.)
+  auto purged = store_.Write([&](store::WriteTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(std::int64_t n, txn.DeleteExpiredSessions(time_.Now()));
+    (void)n;
+    return OkStatus();
+  });
+  if (!purged.ok()) std::cerr << "scheduler: expired sessions: " << purged.error().message << "\n";
   // After the deadlines, which must not wait behind a training run.
   for (const Jurisdiction& j : all) {
     if (!insights_) break;

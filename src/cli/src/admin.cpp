@@ -119,7 +119,10 @@ int UserCommand(const Args& args) {
   app::SecureRandom random;
   app::AuthService auth(**s, time, random, app::AuthOptions{});
   auto id = auth.CreateUser(j->id, *username, flags->GetOr("name", *username), *role, unit, password);
-  if (!id.ok()) return Fail("user add", id.error().message);
+  // A password the policy refuses is bad input (2), like a bad flag.
+  if (!id.ok())
+    return Fail("user add", id.error().message,
+                id.error().code == ErrorCode::kInvalidArgument ? 2 : 1);
   std::cout << "added user " << *username << " (" << ToWire(*role) << "), id " << *id << "\n";
   return 0;
 }

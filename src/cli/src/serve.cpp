@@ -1,6 +1,7 @@
 // `lizheng serve`: the composition root of a running platform. Builds every
 // component from the flags and wires them by constructor.
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -23,12 +24,30 @@ extern "C" void OnSignal(int) {
   if (g_server) g_server->Stop();
 }
 
+// The address the public reaches the server at (behind a proxy that ends
+// TLS it differs from --host/--port): "https://host[:port][/path]" or
+// "http://...". Returns whether it is https; an error names the flag.
+Result<bool> PublicUrlIsHttps(const std::string& url) {
+  const bool https = url.rfind("https://", 0) == 0;
+  if (https || url.rfind("http://", 0) == 0) {
+    const std::string rest = url.substr(https ? 8 : 7);
+    const std::string host = rest.substr(0, rest.find_first_of("/?#"));
+    if (!host.empty() && host.front() != ':' && url.find_first_of(" \t\r\n") == std::string::npos)
+      return https;
+  }
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "--public-url: expected an absolute http:// or https:// URL such as "
+                   "https://12345.example.gov.cn, got '" +
+                       url + "'",
+                   "public-url");
+}
+
 }  // namespace
 
 int Serve(const Args& args) {
-  auto flags =
-      Flags::Parse(args, {"db", "host", "port", "port-file", "threads", "web", "sync",
-                          "scheduler-interval", "max-body", "retrain-hours", "dictionary", "now"});
+  auto flags = Flags::Parse(
+      args, {"db", "host", "port", "port-file", "threads", "web", "sync", "scheduler-interval",
+             "max-body", "retrain-hours", "dictionary", "now", "public-url"});
   if (!flags.ok()) {
     std::cerr << "lizheng serve: " << flags.error().message << "\n";
     return 2;
@@ -48,6 +67,21 @@ int Serve(const Args& args) {
   if (sync != "full" && sync != "normal") {
     std::cerr << "lizheng serve: --sync: 'full' (durable acknowledgements) or 'normal'\n";
     return 2;
+  }
+
+  // The flag, else $LIZHENG_PUBLIC_URL; unset means no Secure cookie (a
+  // server reached over plain http on a private network).
+  std::string public_url = flags->GetOr("public-url", "");
+  if (!flags->Get("public-url"))
+    if (const char* env = std::getenv("LIZHENG_PUBLIC_URL")) public_url = env;
+  bool https = false;
+  if (flags->Get("public-url") || !public_url.empty()) {
+    auto parsed = PublicUrlIsHttps(public_url);
+    if (!parsed.ok()) {
+      std::cerr << "lizheng serve: " << parsed.error().message << "\n";
+      return 2;
+    }
+    https = *parsed;
   }
 
   store::SqliteOptions so;
@@ -87,7 +121,7 @@ int Serve(const Args& args) {
   app::WorkOrderService work_orders(**store, cache, time, random, &insights);
   app::AuthService auth(**store, time, random, app::AuthOptions{});
   app::CalendarWatch calendars(**store, cache, time);
-  app::Scheduler scheduler(**store, work_orders, std::chrono::seconds(*interval), &insights,
+  app::Scheduler scheduler(**store, work_orders, time, std::chrono::seconds(*interval), &insights,
                            &calendars);
 
   api::ServerOptions options;
@@ -96,6 +130,7 @@ int Serve(const Args& args) {
   options.threads = static_cast<int>(*threads);
   options.max_body_bytes = static_cast<std::size_t>(*max_body);
   options.static_dir = flags->GetOr("web", "");
+  options.secure_cookies = https;
   api::HttpServer server(
       api::ApiServices{**store, cache, work_orders, auth, time, insights, calendars}, options);
   auto bound = server.Bind();

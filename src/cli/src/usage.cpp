@@ -26,6 +26,9 @@ check) in the same process. Stops cleanly on SIGINT or SIGTERM.
   --dictionary PATH         the jieba dictionary of the word segmenter
   --now TIME                start the clock at TIME (RFC 3339) and let it run on from
                             there, to rehearse a date such as a new year; default: real time
+  --public-url URL          the address the public uses (default $LIZHENG_PUBLIC_URL), such
+                            as https://12345.example.gov.cn; when it is https the session
+                            cookie is marked Secure
 )";
 
 constexpr std::string_view kDemo = R"(usage: lizheng demo [flags]
@@ -62,7 +65,10 @@ schema version.
 constexpr std::string_view kUser = R"(usage: lizheng user add --username U --role R [flags]
 
 Adds a staff account. The password comes from --password or, so that it
-stays out of the process list, $LIZHENG_PASSWORD.
+stays out of the process list, $LIZHENG_PASSWORD. It needs 10 characters
+(12 for an admin) of more than one kind, must not be a common password
+(data/common_passwords.txt) and must not contain the username; a refused
+password exits 2 and adds nothing.
 
   --db PATH            database file (default $LIZHENG_DB or var/lizheng.db)
   --jurisdiction CODE  default: the first jurisdiction

@@ -119,6 +119,9 @@ Status SqliteTxn::InsertSession(const Session& s) { return sqlite::InsertSession
 Status SqliteTxn::DeleteSession(std::string_view token_hash) {
   return sqlite::DeleteSession(conn_, token_hash);
 }
+Result<std::int64_t> SqliteTxn::DeleteExpiredSessions(Timestamp now) {
+  return sqlite::DeleteExpiredSessions(conn_, now);
+}
 Result<std::string> SqliteTxn::NextTrackingNo(JurisdictionId j, Date day) {
   return sqlite::NextTrackingNo(conn_, j, day);
 }

@@ -49,6 +49,7 @@ class SqliteTxn final : public WriteTxn {
   Status UpdateUser(const User& u) override;
   Status InsertSession(const Session& s) override;
   Status DeleteSession(std::string_view token_hash) override;
+  Result<std::int64_t> DeleteExpiredSessions(Timestamp now) override;
   Result<std::string> NextTrackingNo(JurisdictionId j, Date day) override;
   Result<WorkOrderId> InsertWorkOrder(const WorkOrder& wo) override;
   Status UpdateWorkOrder(const WorkOrder& wo) override;

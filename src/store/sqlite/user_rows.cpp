@@ -123,6 +123,13 @@ Status DeleteSession(Connection& conn, std::string_view token_hash) {
   return stmt.BindText(1, token_hash).Run();
 }
 
+Result<std::int64_t> DeleteExpiredSessions(Connection& conn, Timestamp now) {
+  LZ_ASSIGN_OR_RETURN(Statement stmt, conn.Prepare("DELETE FROM sessions WHERE expires_at <= ?1"));
+  stmt.BindTime(1, now);
+  LZ_RETURN_IF_ERROR(stmt.Run());
+  return conn.Changes();
+}
+
 Result<std::optional<Session>> FindSession(Connection& conn, std::string_view token_hash) {
   LZ_ASSIGN_OR_RETURN(
       Statement stmt,

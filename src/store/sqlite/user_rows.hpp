@@ -25,6 +25,8 @@ Result<std::vector<User>> ListUsers(Connection& conn, JurisdictionId j);
 Status InsertSession(Connection& conn, const Session& s);
 // Deleting an absent session is not an error (signing out twice).
 Status DeleteSession(Connection& conn, std::string_view token_hash);
+// Those with expires_at <= now; returns how many.
+Result<std::int64_t> DeleteExpiredSessions(Connection& conn, Timestamp now);
 // Expiry is the caller's to check: the session is returned as stored.
 Result<std::optional<Session>> FindSession(Connection& conn, std::string_view token_hash);
 

@@ -103,6 +103,38 @@ TEST_P(StoreRecordContractTest, UsersAndSessions) {
   });
 }
 
+TEST_P(StoreRecordContractTest, ExpiredSessionsArePurgedAndLiveOnesKept) {
+  const JurisdictionId j = AddJurisdiction("jc");
+  User u{0, j, "zhang", "张三", Role::kOperator, std::nullopt, "h", true};
+  Write([&](WriteTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(u.id, txn.InsertUser(u));
+    LZ_RETURN_IF_ERROR(txn.InsertSession(Session{"old", j, u.id, "c1", At(100), At(1000)}));
+    LZ_RETURN_IF_ERROR(txn.InsertSession(Session{"edge", j, u.id, "c2", At(500), At(2000)}));
+    return txn.InsertSession(Session{"live", j, u.id, "c3", At(1500), At(3000)});
+  });
+  std::int64_t purged = -1;
+  Write([&](WriteTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(purged, txn.DeleteExpiredSessions(At(2000)));
+    return OkStatus();
+  });
+  // Expiry is inclusive, as in sign-in: a session is dead at its expires_at.
+  EXPECT_EQ(purged, 2);
+  Read([&](ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(auto old, txn.FindSession("old"));
+    LZ_ASSIGN_OR_RETURN(auto edge, txn.FindSession("edge"));
+    LZ_ASSIGN_OR_RETURN(auto live, txn.FindSession("live"));
+    EXPECT_FALSE(old.has_value());
+    EXPECT_FALSE(edge.has_value());
+    EXPECT_TRUE(live.has_value());
+    return OkStatus();
+  });
+  Write([&](WriteTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(purged, txn.DeleteExpiredSessions(At(2000)));
+    return OkStatus();
+  });
+  EXPECT_EQ(purged, 0);
+}
+
 // ---- tracking numbers ----
 
 TEST_P(StoreRecordContractTest, TrackingNumbersCountPerDayAndJurisdiction) {

@@ -23,6 +23,9 @@ struct ServerOptions {
   int threads = 64;                          // one per open keep-alive connection
   std::size_t max_body_bytes = 256 * 1024;   // larger bodies get 413
   std::string static_dir;                    // built web pages, served at / (optional)
+  // The session cookie carries Secure, so that a browser never sends it
+  // over plain http; set when the public URL is https.
+  bool secure_cookies = false;
 };
 
 // What the routes call.

@@ -57,7 +57,8 @@ class AuthService {
   // Revokes the session.
   Status Logout(const store::Session& session);
 
-  // Creates a staff account; validates username, role and unit.
+  // Creates a staff account; validates username, role and unit, and the
+  // password against the policy (password_policy.hpp).
   Result<UserId> CreateUser(JurisdictionId j, const std::string& username,
                             const std::string& display_name, Role role,
                             std::optional<UnitId> unit, const std::string& password);

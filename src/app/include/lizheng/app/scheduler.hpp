@@ -1,6 +1,7 @@
 // The scheduled jobs: the daily warning of a missing working calendar,
 // deadline warnings and overdue marks, then the analytics' refresh
-// (retraining the classifier when it is stale). Runs on
+// (retraining the classifier when it is stale), and the purge of expired
+// sessions. Runs on
 // its own thread in `lizheng serve`; tests call RunOnce with a simulated
 // clock.
 #pragma once
@@ -19,8 +20,9 @@ class Scheduler {
  public:
   // `insights` may be null (no analytics to refresh); `calendars` may be
   // null (no calendar warnings).
-  Scheduler(store::Store& store, WorkOrderService& work_orders, std::chrono::seconds interval,
-            Insights* insights = nullptr, CalendarWatch* calendars = nullptr);
+  Scheduler(store::Store& store, WorkOrderService& work_orders, const TimeSource& time,
+            std::chrono::seconds interval, Insights* insights = nullptr,
+            CalendarWatch* calendars = nullptr);
   ~Scheduler();
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
@@ -36,6 +38,7 @@ class Scheduler {
 
   store::Store& store_;
   WorkOrderService& work_orders_;
+  const TimeSource& time_;
   std::chrono::seconds interval_;
   Insights* insights_;
   CalendarWatch* calendars_;

@@ -201,6 +201,10 @@ class WriteTxn : public ReadTxn {
   virtual Status UpdateUser(const User& u) = 0;
   virtual Status InsertSession(const Session& s) = 0;
   virtual Status DeleteSession(std::string_view token_hash) = 0;
+  // Deletes every session whose expires_at <= `now` (they can no longer
+  // sign anyone in, and a table that only grows keeps tokens' hashes for
+  // nothing); returns how many.
+  virtual Result<std::int64_t> DeleteExpiredSessions(Timestamp now) = 0;
 
   // A fresh tracking number for a day: "YYYYMMDD" + 6-digit daily sequence.
   virtual Result<std::string> NextTrackingNo(JurisdictionId j, Date day) = 0;
