@@ -82,6 +82,7 @@ TEST_F(PublicationTest, SearchCannotRecoverAMaskedNumber) {
   l.Do("reviewer", id, "publish");
   const std::string tracking_no = l.View(id)["tracking_no"];
   EXPECT_TRUE(SearchFinds(api(), "井盖松动", tracking_no)) << "ordinary words are still found";
+  EXPECT_TRUE(SearchFinds(api(), "请联系*", tracking_no)) << "the masked text as the public reads it";
   for (std::size_t n = 2; n <= phone.size(); ++n) {
     const std::string prefix = "联系" + phone.substr(0, n - 1);
     EXPECT_FALSE(SearchFinds(api(), prefix, tracking_no)) << prefix;

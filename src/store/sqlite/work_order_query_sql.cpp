@@ -48,6 +48,13 @@ std::string StateIn(const std::vector<State>& states, ParamList& p) {
   return InList(states, [&p](State s) { return p.Text(ToWire(s)); });
 }
 
+// Whether a search text can match a masked title only where it matches the
+// raw title: it holds none of the characters the masker writes.
+bool MaskedOnlyIfRaw(std::string_view text) {
+  return text.find('*') == std::string_view::npos && text.find('@') == std::string_view::npos &&
+         text.find("某") == std::string_view::npos;
+}
+
 // LIKE with '\' escaping, so '%' and '_' in the search text are literal.
 std::string ContainsPattern(std::string_view text) {
   std::string out = "%";
@@ -194,8 +201,18 @@ std::string Filters(const WorkOrderQuery& q, Drive drive, const std::string& j, 
     // lz_mask is registered on every connection (connection.cpp). Masking
     // at query time rather than storing a masked copy means a better masker
     // protects every old request at once, with no migration.
-    add(fmt::format("lz_mask(w.title) LIKE {} ESCAPE '\\'",
-                    p.Text(ContainsPattern(q.masked_title_contains))));
+    const std::string pattern = p.Text(ContainsPattern(q.masked_title_contains));
+    if (MaskedOnlyIfRaw(q.masked_title_contains)) {
+      // The masker only replaces characters by '*', '某' or "***@***", so
+      // text without those found in the masked title is found in the raw
+      // one too: the plain LIKE rules out most rows before any is masked
+      // (CASE keeps that order; SQLite may reorder separate terms).
+      add(fmt::format("CASE WHEN w.title LIKE {0} ESCAPE '\\' "
+                      "THEN lz_mask(w.title) LIKE {0} ESCAPE '\\' ELSE 0 END",
+                      pattern));
+    } else {
+      add(fmt::format("lz_mask(w.title) LIKE {} ESCAPE '\\'", pattern));
+    }
   }
   if (q.created_from) add("w.created_at >= " + p.Time(*q.created_from));
   if (q.created_to) add("w.created_at < " + p.Time(*q.created_to));
