@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "embedded_data.hpp"
+#include "lizheng/text/tsv_cells.hpp"
 
 namespace lizheng::app {
 namespace {
@@ -14,17 +15,10 @@ namespace {
 const std::unordered_set<std::string>& CommonPasswords() {
   static const std::unordered_set<std::string> words = [] {
     std::unordered_set<std::string> set;
-    const auto text = data::EmbeddedFile("common_passwords.txt");
-    if (!text) return set;
-    std::size_t pos = 0;
-    while (pos < text->size()) {
-      std::size_t end = text->find('\n', pos);
-      if (end == std::string_view::npos) end = text->size();
-      std::string_view line = text->substr(pos, end - pos);
-      pos = end + 1;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const auto file = data::EmbeddedFile("common_passwords.txt");
+    if (!file) return set;
+    for (std::string_view line : text::SplitTsvLines(*file))
       if (!line.empty() && line.front() != '#') set.emplace(line);
-    }
     return set;
   }();
   return words;
