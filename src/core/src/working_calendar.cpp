@@ -184,6 +184,13 @@ Result<std::vector<CalendarException>> WorkingCalendar::ParseYearFile(std::strin
     }
     out.push_back(std::move(e));
   }
+  // Every official year has public holidays (元旦 at least). A file without
+  // one is a mistake, and once stored it would mark the year as covered:
+  // the missing-calendar warning would stop while 元旦 counted as working.
+  if (std::none_of(out.begin(), out.end(), [](const CalendarException& e) { return !e.working; }))
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "no public holiday listed: an official calendar of " + std::to_string(year) +
+                         " has at least 元旦; import the State Council's notice for the year");
   return out;
 }
 

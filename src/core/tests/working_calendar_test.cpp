@@ -249,6 +249,8 @@ TEST(WorkingCalendarParseTest, ErrorsNameTheLine) {
       {"2026-01-01\tholiday\tx\n2026-01-01\tworkday\ty\n", "already listed on line 1"},
       {"2026-01-01 holiday x\n", "line 1: expected"},
       {"2026-01-01\tholiday\tx\textra\n", "found 4 tab-separated fields"},
+      {"# nothing yet\n", "no public holiday listed"},
+      {"2026-02-14\tworkday\t春节调休上班\n", "no public holiday listed"},
   };
   for (const auto& c : cases) {
     const auto parsed = WorkingCalendar::ParseYearFile(c.text, 2026);
