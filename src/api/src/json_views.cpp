@@ -314,4 +314,9 @@ json MailboxJson(const Mailbox& m) {
           {"unit_id", m.unit}};
 }
 
+json RateJson(std::int64_t part, std::int64_t whole) {
+  if (whole <= 0) return nullptr;
+  return static_cast<double>(part) / static_cast<double>(whole);
+}
+
 }  // namespace lizheng::api

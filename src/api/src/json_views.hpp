@@ -13,6 +13,10 @@ namespace lizheng::api {
 
 using nlohmann::json;
 
+// A share of `whole`, or null when `whole` is 0: an empty denominator (no
+// reply yet, no rating yet) is "not known", never 0 %.
+json RateJson(std::int64_t part, std::int64_t whole);
+
 json ClockJson(const Clock& c, const app::JurisdictionData& d, Timestamp now);
 json EventJson(const Event& e, const app::JurisdictionData& d);
 // The queue row.

@@ -192,13 +192,6 @@ Status PublicList(const RouteContext& ctx, const httplib::Request& req, httplib:
   return OkStatus();
 }
 
-// A share, or null when there is nothing to share out (no reply yet, no
-// rating yet): an empty denominator is "not known", never 0 %.
-json Rate(std::int64_t part, std::int64_t whole) {
-  if (whole <= 0) return nullptr;
-  return static_cast<double>(part) / static_cast<double>(whole);
-}
-
 // One mailbox's figures with its two rates, each beside its denominator:
 // 按时办结率 is the share of replies that reached the citizen within the
 // reply limit, 满意率 the share of recorded satisfactions that were
@@ -212,8 +205,8 @@ json MailboxFiguresJson(const store::FigureRow& c, int days) {
           {"rated", c.rated},
           {"satisfied", c.satisfied},
           {"basically_satisfied", c.basically_satisfied},
-          {"on_time_rate", Rate(c.replied_on_time, c.replied)},
-          {"satisfaction_rate", Rate(c.satisfied + c.basically_satisfied, c.rated)}};
+          {"on_time_rate", RateJson(c.replied_on_time, c.replied)},
+          {"satisfaction_rate", RateJson(c.satisfied + c.basically_satisfied, c.rated)}};
 }
 
 // GET /api/v1/mailboxes: the leaders' mailboxes with their figures of the

@@ -6,11 +6,6 @@
 namespace lizheng::api {
 namespace {
 
-json Rate(std::int64_t part, std::int64_t whole) {
-  if (whole <= 0) return nullptr;
-  return static_cast<double>(part) / static_cast<double>(whole);
-}
-
 json CountsJson(const store::FigureRow& r) {
   return {{"received", r.received},
           {"replied", r.replied},
@@ -23,9 +18,9 @@ json CountsJson(const store::FigureRow& r) {
           {"satisfied", r.satisfied},
           {"basically_satisfied", r.basically_satisfied},
           // 按时答复率, 解决率, 满意率 (satisfied or basically satisfied).
-          {"on_time_rate", Rate(r.replied_on_time, r.replied)},
-          {"resolution_rate", Rate(r.resolved, r.called_back)},
-          {"satisfaction_rate", Rate(r.satisfied + r.basically_satisfied, r.rated)}};
+          {"on_time_rate", RateJson(r.replied_on_time, r.replied)},
+          {"resolution_rate", RateJson(r.resolved, r.called_back)},
+          {"satisfaction_rate", RateJson(r.satisfied + r.basically_satisfied, r.rated)}};
 }
 
 json GroupsJson(const std::vector<app::FigureGroup>& groups) {
