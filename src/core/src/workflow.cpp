@@ -7,7 +7,6 @@
 
 #include "clocks.hpp"
 #include "lizheng/core/prerequisites.hpp"
-#include "names_zh.hpp"
 #include "step.hpp"
 
 namespace lizheng {
@@ -80,12 +79,14 @@ bool PlausiblePhone(std::string_view p) {
   return digits >= 5 && digits <= 20;
 }
 
-std::string StateList(std::uint32_t mask) {
+// The states of `mask`, in enum order: wire names ("a, b") or Chinese
+// labels ("待受理、已受理").
+std::string StateList(std::uint32_t mask, bool chinese = false) {
   std::string out;
   for (const auto& n : EnumNames<State>()) {
     if (!Has(mask, n.value)) continue;
-    if (!out.empty()) out += ", ";
-    out += n.wire;
+    if (!out.empty()) out += chinese ? "、" : ", ";
+    out += chinese ? n.zh : n.wire;
   }
   return out;
 }
@@ -235,8 +236,8 @@ Status Permit(const WorkOrder& wo, const Actor& actor, Action action, const Dire
   const ActionSpec& spec = SpecOf(action);
   if (!Has(spec.roles, actor.role))
     return MakeError(ErrorCode::kForbidden, "role_not_permitted",
-                     Text{"角色“" + std::string(detail::RoleNameZh(actor.role)) + "”不能执行“" +
-                              std::string(detail::ActionNameZh(action)) + "”",
+                     Text{"角色“" + std::string(ToChinese(actor.role)) + "”不能执行“" +
+                              std::string(ToChinese(action)) + "”",
                           "role '" + std::string(ToWire(actor.role)) + "' may not perform '" +
                               std::string(ToWire(action)) + "'"});
   if (actor.role != Role::kCitizen && actor.role != Role::kSystem &&
@@ -252,9 +253,9 @@ Status Permit(const WorkOrder& wo, const Actor& actor, Action action, const Dire
   if (!Has(spec.from, wo.state))
     return detail::Illegal(
         "wrong_state",
-        Text{"工单当前状态为“" + std::string(detail::StateNameZh(wo.state)) + "”，不能" +
-                 std::string(detail::ActionNameZh(action)) + "；需处于以下状态之一：" +
-                 detail::StateListZh(spec.from),
+        Text{"工单当前状态为“" + std::string(ToChinese(wo.state)) + "”，不能" +
+                 std::string(ToChinese(action)) + "；需处于以下状态之一：" +
+                 StateList(spec.from, true),
              "'" + std::string(ToWire(action)) + "' is not possible in state '" +
                  std::string(ToWire(wo.state)) + "'; it requires one of: " + StateList(spec.from)});
   return OkStatus();
@@ -276,7 +277,7 @@ Result<Transition> Apply(const WorkOrder& wo, const Actor& actor, const Command&
     if (present && !Has(spec.required | spec.optional, f))
       return InvalidField(
           f, "field_not_used",
-          Text{"“" + std::string(detail::ActionNameZh(cmd.action)) + "”不使用此字段",
+          Text{"“" + std::string(ToChinese(cmd.action)) + "”不使用此字段",
                "not used by '" + std::string(ToWire(cmd.action)) + "'"});
   }
   LZ_RETURN_IF_ERROR(CheckText("reason", cmd.reason, kMaxTextChars, false));

@@ -5,7 +5,6 @@
 #include <string>
 
 #include "clocks.hpp"
-#include "names_zh.hpp"
 #include "step.hpp"
 
 namespace lizheng::detail {
@@ -528,7 +527,7 @@ Status ApplyAction(Step& s) {
   }
   return Illegal(
       "platform_action",
-      Text{"“" + std::string(ActionNameZh(s.cmd.action)) + "”由平台自动执行",
+      Text{"“" + std::string(ToChinese(s.cmd.action)) + "”由平台自动执行",
            "'" + std::string(ToWire(s.cmd.action)) + "' is performed by the platform itself"});
 }
 

@@ -3,7 +3,6 @@
 // and its citizen may dispute the shared answer. Merges stay one level deep.
 #include <string>
 
-#include "names_zh.hpp"
 #include "step.hpp"
 
 namespace lizheng::detail {
@@ -58,7 +57,7 @@ Status DoMerge(Step& s) {
     return InvalidField(
         F::kPrimary, "primary_not_open",
         Text{
-            "主单状态为“" + std::string(StateNameZh(p->state)) + "”，请并入未办结的工单",
+            "主单状态为“" + std::string(ToChinese(p->state)) + "”，请并入未办结的工单",
             "the primary is " + std::string(ToWire(p->state)) + "; merge into an open work order"});
   if (!s.wo.merged.empty())
     return Illegal(
