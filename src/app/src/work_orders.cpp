@@ -5,7 +5,7 @@
 
 #include <sodium.h>
 
-#include "lizheng/core/phone_number.hpp"
+#include "lizheng/text/phone_number.hpp"
 
 namespace lizheng::app {
 namespace {
@@ -49,7 +49,7 @@ Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& sub
                                          const Actor& actor) {
   LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
   Submission s = submitted;
-  s.citizen.phone = NormalizePhone(s.citizen.phone);
+  s.citizen.phone = text::NormalizePhone(s.citizen.phone);
   LZ_RETURN_IF_ERROR(ValidateSubmission(s, data->directory));
   if (insights_ && !s.assessment) s.assessment = insights_->Assess(*data, s.title, s.detail);
   const Timestamp now = time_.Now();

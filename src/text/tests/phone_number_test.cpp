@@ -1,8 +1,8 @@
-#include "lizheng/core/phone_number.hpp"
+#include "lizheng/text/phone_number.hpp"
 
 #include <gtest/gtest.h>
 
-namespace lizheng {
+namespace lizheng::text {
 namespace {
 
 TEST(NormalizePhoneTest, FullWidthDigitsSignsAndSpacesBecomeAscii) {
@@ -22,4 +22,4 @@ TEST(NormalizePhoneTest, KeepsWhatItCannotReadForTheValidationToName) {
 }
 
 }  // namespace
-}  // namespace lizheng
+}  // namespace lizheng::text

@@ -7,12 +7,12 @@
 #include <string>
 #include <string_view>
 
-namespace lizheng {
+namespace lizheng::text {
 
-// Full-width digits, '＋', '－' and the dashes U+2010-U+2015 and U+2212 become
-// ASCII ('0'-'9', '+', '-'); the ideographic space U+3000 and tabs become ' ',
-// runs of spaces one space, and leading and trailing spaces are dropped.
-// Anything else is kept as it is, for the validation to name. Pure.
+// Full-width forms become ASCII ('０'-'９', '＋', '－'; NormalizeText's
+// folding), the dashes U+2010-U+2015 and U+2212 become '-', white space is
+// collapsed to single spaces and trimmed. Letters keep their case and
+// anything else is kept as it is, for the validation to name. Pure.
 std::string NormalizePhone(std::string_view utf8);
 
-}  // namespace lizheng
+}  // namespace lizheng::text
