@@ -29,17 +29,6 @@ constexpr std::array<std::pair<Queue, std::string_view>, 14> kQueues{{
 
 bool IsUnitRole(Role r) { return r == Role::kUnitHandler || r == Role::kUnitManager; }
 
-// The units above `unit`, nearest first.
-std::vector<UnitId> Above(const Directory& dir, UnitId unit) {
-  std::vector<UnitId> out;
-  const Unit* u = dir.FindUnit(unit);
-  while (u && u->parent && out.size() < 64) {  // the bound only guards a broken tree
-    out.push_back(*u->parent);
-    u = dir.FindUnit(*u->parent);
-  }
-  return out;
-}
-
 // The queues of work that needs attention now (overdue, supervised,
 // watched, fast lane, instructions): a work order that has ended (closed,
 // rejected, merged) no longer does, so these list open work orders unless
@@ -71,7 +60,7 @@ void Shape(store::WorkOrderQuery& q, Queue queue, const Actor& actor, const Dire
   if (IsUnitRole(actor.role)) {
     q.visible_to_subtree_of = actor.unit.value_or(0);
     q.visible_units = actor.unit ? dir.Subtree(*actor.unit) : std::vector<UnitId>{};
-    q.visible_assisted_by = actor.unit ? Above(dir, *actor.unit) : std::vector<UnitId>{};
+    q.visible_assisted_by = actor.unit ? dir.Ancestors(*actor.unit) : std::vector<UnitId>{};
   }
 }
 

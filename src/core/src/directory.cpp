@@ -88,6 +88,18 @@ bool Directory::IsSelfOrAncestor(UnitId ancestor, UnitId unit) const {
   return false;
 }
 
+std::vector<UnitId> Directory::Ancestors(UnitId unit) const {
+  std::vector<UnitId> out;
+  const Unit* u = FindUnit(unit);
+  // As in IsSelfOrAncestor: a parent cycle stops after as many steps as
+  // there are units.
+  while (u && u->parent && out.size() < units_.size()) {
+    out.push_back(*u->parent);
+    u = FindUnit(*u->parent);
+  }
+  return out;
+}
+
 std::vector<UnitId> Directory::Subtree(UnitId unit) const {
   if (FindUnit(unit) == nullptr) return {};
   std::vector<UnitId> out{unit};

@@ -117,6 +117,13 @@ TEST(DirectoryTest, SubtreeListsUnitAndDescendants) {
   EXPECT_TRUE(dir.Subtree(999).empty());
 }
 
+TEST(DirectoryTest, AncestorsListTheUnitsAboveNearestFirst) {
+  const Directory dir = MakeDirectory();
+  EXPECT_EQ(dir.Ancestors(kStreetRiver), (std::vector<UnitId>{kDistrictEast, kCityGov}));
+  EXPECT_TRUE(dir.Ancestors(kCityGov).empty());
+  EXPECT_TRUE(dir.Ancestors(999).empty());
+}
+
 TEST(DirectoryTest, ParentCyclesDoNotHang) {
   const Directory dir(Jurisdiction{},
                       {{1, 2, "a", "a", UnitKind::kDepartment, "", true},
@@ -126,6 +133,7 @@ TEST(DirectoryTest, ParentCyclesDoNotHang) {
   EXPECT_TRUE(dir.IsSelfOrAncestor(1, 3));
   EXPECT_FALSE(dir.IsSelfOrAncestor(4, 3));
   EXPECT_EQ(dir.Subtree(1), (std::vector<UnitId>{1, 2, 3}));
+  EXPECT_LE(dir.Ancestors(3).size(), 3u);
   EXPECT_TRUE(dir.AreaWithin("X", "Y"));
   EXPECT_FALSE(dir.AreaWithin("X", "Z"));
 }

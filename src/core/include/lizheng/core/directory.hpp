@@ -106,6 +106,9 @@ class Directory {
   bool IsSelfOrAncestor(UnitId ancestor, UnitId unit) const;
   // `unit` and every unit below it.
   std::vector<UnitId> Subtree(UnitId unit) const;
+  // The units above `unit`, nearest first (empty for a top unit or an
+  // unknown one).
+  std::vector<UnitId> Ancestors(UnitId unit) const;
   // True when `area` is `ancestor` or lies inside it.
   bool AreaWithin(std::string_view area, std::string_view ancestor) const;
   // The district or county (the top-level area) that `area` lies in: itself
