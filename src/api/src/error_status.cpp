@@ -85,10 +85,12 @@ Language PreferredLanguage(const httplib::Request& req) {
   return PreferredLanguage(req.get_header_value("Accept-Language"));
 }
 
+const std::string& MessageIn(const Error& e, Language lang) {
+  return lang == Language::kZh && !e.message_zh.empty() ? e.message_zh : e.message;
+}
+
 nlohmann::json ErrorJson(const Error& e, Language lang) {
-  const std::string& message =
-      lang == Language::kZh && !e.message_zh.empty() ? e.message_zh : e.message;
-  nlohmann::json err = {{"code", WireNameOf(e.code)}, {"message", message}};
+  nlohmann::json err = {{"code", WireNameOf(e.code)}, {"message", MessageIn(e, lang)}};
   if (!e.reason.empty()) err["reason"] = e.reason;
   if (!e.field.empty()) err["field"] = e.field;
   return {{"error", err}};

@@ -20,6 +20,9 @@ Language PreferredLanguage(const httplib::Request& req);
 // Parses an Accept-Language value; exposed for its unit test.
 Language PreferredLanguage(std::string_view accept_language);
 
+// The error's message in `lang` (English when it has no Chinese text).
+const std::string& MessageIn(const Error& e, Language lang);
+
 // {"error": {"code": ..., "reason": ..., "message": ..., "field": ...}}:
 // `code` is the wire name of the ErrorCode, `reason` the error's stable
 // reason (when it has one), `message` in `lang` (English when the error has

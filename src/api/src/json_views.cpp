@@ -215,7 +215,7 @@ json WorkOrderViewJson(const app::WorkOrderView& v, const app::JurisdictionData&
     const Error refusal = PrerequisiteError(missing);
     blocked.push_back({{"action", Enum(action)},
                        {"reason", refusal.reason},
-                       {"message", lang == Language::kZh ? refusal.message_zh : refusal.message}});
+                       {"message", MessageIn(refusal, lang)}});
   }
   j["blocked_actions"] = blocked;
   return j;
