@@ -3,17 +3,9 @@
 // Chinese first, with how to import the calendar; the dispatcher does not.
 // The server's clock starts on 7 December 2026, 25 days before 2027.
 import assert from 'node:assert/strict'
-import { DEMO_PASSWORD, portalSuite } from './harness.mjs'
+import { portalSuite, signInStaff } from './harness.mjs'
 
 const suite = portalSuite({ serveArgs: ['--now', '2026-12-07T09:00:00+08:00'] })
-
-async function signIn(page, username) {
-  await page.goto('/staff/login')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
-}
 
 suite.test('the administrator is told that 2027 has no working calendar', { scenario: 'calendar-alert' }, async ({ page, shot, baseUrl }) => {
   const health = await (await fetch(`${baseUrl}/api/v1/health`)).json()
@@ -23,7 +15,7 @@ suite.test('the administrator is told that 2027 has no working calendar', { scen
     [['calendar_missing', 'jc', 2027]],
   )
 
-  await signIn(page, 'admin')
+  await signInStaff(page, 'admin')
   const alert = page.getByRole('alert').filter({ hasText: '缺少 2027 年工作日历' })
   await alert.waitFor()
   assert.match(await alert.innerText(), /lizheng calendar import --year 2027/)
@@ -31,7 +23,7 @@ suite.test('the administrator is told that 2027 has no working calendar', { scen
 })
 
 suite.test('the dispatcher is not troubled with it', { scenario: 'calendar-dispatcher' }, async ({ page }) => {
-  await signIn(page, 'dispatcher')
+  await signInStaff(page, 'dispatcher')
   await page.getByRole('heading', { level: 1 }).first().waitFor()
   assert.equal(await page.getByText('缺少 2027 年工作日历').count(), 0)
 })

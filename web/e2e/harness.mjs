@@ -41,6 +41,19 @@ const CHROMIUM_ARGS = [
 /** Every demo account's password (README.md, "Demo accounts"). */
 export const DEMO_PASSWORD = 'lizheng-demo'
 
+/**
+ * Signs a demo account in at /staff/login and waits for the page it lands
+ * on: the heading `landing` when given, else any page but the sign-in one.
+ */
+export async function signInStaff(page, username, landing) {
+  await page.goto('/staff/login')
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  if (landing) await page.getByRole('heading', { level: 1, name: landing }).waitFor()
+  else await page.waitForURL((url) => !url.pathname.endsWith('/login'))
+}
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 /** Why the suite cannot run here, or null when it can. */

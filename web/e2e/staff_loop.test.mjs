@@ -5,7 +5,7 @@
 // and the citizen rates it on the portal. Every step is checked behind the
 // browser's back through the API.
 import assert from 'node:assert/strict'
-import { DEMO_PASSWORD, PHONE, portalSuite, tick } from './harness.mjs'
+import { PHONE, portalSuite, signInStaff, tick } from './harness.mjs'
 
 const suite = portalSuite()
 const DESK = { viewport: { width: 1440, height: 900 } }
@@ -18,15 +18,6 @@ const REQUEST = {
   citizen: { name: '陈先生', phone: '13700001111' },
 }
 let filed = null // { id, trackingNo, queryCode }
-
-/** Signs in at /staff/login and waits for the landing page's heading. */
-async function signIn(page, username, landing) {
-  await page.goto('/staff/login')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.getByRole('heading', { level: 1, name: landing }).waitFor()
-}
 
 /** Opens the work order titled `title` from the current queue page. */
 async function openFromQueue(page, title) {
@@ -76,7 +67,7 @@ suite.test(
     filed = { trackingNo: receipt.tracking_no, queryCode: receipt.query_code }
     filed.id = await api.workOrderId(filed.trackingNo, 'to_accept')
 
-    await signIn(page, 'dispatcher', '待受理')
+    await signInStaff(page, 'dispatcher', '待受理')
     const counts = page.getByRole('navigation', { name: '工单队列' })
     await counts.getByRole('link', { name: /^待受理\s*\d+/ }).waitFor()
     await page.getByRole('table').getByRole('link', { name: REQUEST.title }).waitFor()
@@ -124,7 +115,7 @@ suite.test(
   { scenario: 'staff-2-unit', context: DESK },
   async ({ page, context, shot, api }) => {
     assert.ok(filed, 'scenario 1 dispatched the request')
-    await signIn(page, 'dh01_handler', '待签收')
+    await signInStaff(page, 'dh01_handler', '待签收')
     await shot('queue-to-sign-for')
     await openFromQueue(page, REQUEST.title)
     await page.locator('[data-test="clock"]').filter({ hasText: '签收' }).first().waitFor() // the sign-for clock runs
@@ -155,7 +146,7 @@ suite.test(
     const manager = await context.browser().newContext({ ...DESK, baseURL: page.url().split('/staff')[0], locale: 'zh-CN' })
     const mpage = await manager.newPage()
     try {
-      await signIn(mpage, 'dh01_manager', '待签收')
+      await signInStaff(mpage, 'dh01_manager', '待签收')
       await openFromQueue(mpage, '市属公园游船码头栏杆松动')
       const ret = await startAction(mpage, '退回')
       await ret.getByRole('button', { name: '确认退回' }).click()
@@ -183,7 +174,7 @@ suite.test(
   { scenario: 'staff-3-review', context: DESK },
   async ({ page, shot, api }) => {
     assert.ok(filed, 'scenario 1 dispatched the request')
-    await signIn(page, 'reviewer', '待审核')
+    await signInStaff(page, 'reviewer', '待审核')
     await openFromQueue(page, REQUEST.title)
     await page.locator('[data-test="draft-reply"]').filter({ hasText: '路灯杆已加固' }).waitFor()
     await shot('to-review')
@@ -212,7 +203,7 @@ suite.test(
   { scenario: 'staff-4-callback-rate', context: DESK },
   async ({ page, context, shot, api, baseUrl }) => {
     assert.ok(filed, 'scenario 1 dispatched the request')
-    await signIn(page, 'operator', '待受理')
+    await signInStaff(page, 'operator', '待受理')
     await page.getByRole('navigation', { name: '工单队列' }).getByRole('link', { name: /^待回访/ }).click()
     await page.getByRole('heading', { level: 1, name: '待回访' }).waitFor()
     await openFromQueue(page, REQUEST.title)

@@ -5,18 +5,10 @@
 // required fields, the search box, the phone field, the dispute form and the
 // phone navigation read as they should.
 import assert from 'node:assert/strict'
-import { DEMO_PASSWORD, PHONE, portalSuite } from './harness.mjs'
+import { PHONE, portalSuite, signInStaff } from './harness.mjs'
 
 const suite = portalSuite()
 const DESK = { viewport: { width: 1440, height: 900 } }
-
-async function signIn(page, username, landing) {
-  await page.goto('/staff/login')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.getByRole('heading', { level: 1, name: landing }).waitFor()
-}
 
 async function openOrder(page, id, title) {
   await page.goto(`/staff/orders/${id}`)
@@ -53,7 +45,7 @@ suite.test(
     await api.act('dh01_handler', id, 'sign_for')
     handled = { id, title }
 
-    await signIn(page, 'dh01_handler', '待签收')
+    await signInStaff(page, 'dh01_handler', '待签收')
     await openOrder(page, id, title)
     await actionButton(page, '联系群众').waitFor()
     assert.equal(await actionButton(page, '答复').count(), 0, '答复 is not offered before the first contact')
@@ -92,7 +84,7 @@ suite.test(
   { scenario: 'desk-2-review', context: DESK },
   async ({ page, shot, api }) => {
     assert.ok(handled, 'scenario 1 replied')
-    await signIn(page, 'reviewer', '待审核')
+    await signInStaff(page, 'reviewer', '待审核')
     await openOrder(page, handled.id, handled.title)
     const draft = page.locator('[data-test="draft-reply"]')
     await draft.waitFor()
@@ -115,7 +107,7 @@ suite.test(
   '3 the header names the person once; the dispatch form shows the category; Tab reaches the first result quickly',
   { scenario: 'desk-3-small', context: DESK },
   async ({ page, api }) => {
-    await signIn(page, 'dispatcher', '待受理')
+    await signInStaff(page, 'dispatcher', '待受理')
     assert.equal((await page.locator('[data-test="signed-in-user"]').innerText()).trim(), '赵文博 · 派单员')
 
     // From the search box to the first work order of the queue.
