@@ -108,6 +108,7 @@ void SendError(const httplib::Request& req, httplib::Response& res, const Error&
   const Language lang = PreferredLanguage(req);
   SendJson(res, status, ErrorJson(e, lang));
   res.set_header("Content-Language", lang == Language::kZh ? "zh-CN" : "en");
+  if (e.retry_after_seconds > 0) res.set_header("Retry-After", std::to_string(e.retry_after_seconds));
 }
 
 }  // namespace lizheng::api

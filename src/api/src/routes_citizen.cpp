@@ -93,6 +93,7 @@ Status Submit(const RouteContext& ctx, const httplib::Request& req, httplib::Res
   LZ_ASSIGN_OR_RETURN(auto data, ctx.Jurisdiction(req));
   LZ_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(req.body, false));
   LZ_ASSIGN_OR_RETURN(Submission s, DecodeSubmission(body, data->directory, staff, req));
+  if (!staff) s.source_address = req.remote_addr;
   LZ_ASSIGN_OR_RETURN(app::Receipt r,
                       ctx.services.work_orders.Submit(data->directory.jurisdiction().id, s, actor));
   json out = {{"tracking_no", r.tracking_no},

@@ -44,12 +44,14 @@ struct Error {
   std::string detail;
   std::string message_zh;
   std::string reason;
+  // For kTooManyRequests: seconds until a retry can succeed (Retry-After).
+  int retry_after_seconds = 0;
 };
 
 // An error for the terminal or the log: English only.
 inline Error MakeError(ErrorCode code, std::string message,
                        std::string field = {}, std::string detail = {}) {
-  return Error{code, std::move(message), std::move(field), std::move(detail), {}, {}};
+  return Error{code, std::move(message), std::move(field), std::move(detail), {}, {}, 0};
 }
 
 // An error people read: a stable reason and the message in both languages.
@@ -58,7 +60,7 @@ inline Error MakeError(ErrorCode code, std::string message,
 inline Error MakeError(ErrorCode code, std::string reason, Text text,
                        std::string field = {}, std::string detail = {}) {
   return Error{code,           std::move(text.en),    std::move(field),
-               std::move(detail), std::move(text.zh), std::move(reason)};
+               std::move(detail), std::move(text.zh), std::move(reason), 0};
 }
 
 // Either a value or an Error. Reading value() of an error is our bug.

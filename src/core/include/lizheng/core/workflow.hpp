@@ -113,6 +113,9 @@ struct Submission {
   std::optional<MailboxId> mailbox;
   bool consent_public = false;
   std::string idempotency_key;
+  // The network address an anonymous submission came from; empty when staff
+  // record it. Read by the intake limits and the flood check, never shown.
+  std::string source_address;
   // The analytics' view of the text, made by the caller before Submit: its
   // category fills in a missing one, its fast lane verdict is applied.
   std::optional<Assessment> assessment;
