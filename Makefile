@@ -6,7 +6,7 @@ PORT ?= 8080
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: run test deps build build-asan test-unit test-asan web web-deps test-web bench demo clean
+.PHONY: run test deps build build-asan test-unit test-asan web web-deps test-web bench bench-attack demo clean
 
 run: deps build web
 	@mkdir -p $(dir $(DB))
@@ -52,6 +52,10 @@ test-web: web build
 
 bench: deps build
 	./bench/run.sh $(BUILD)
+
+# The attacks of the public-edge benchmark against a live server (~4 min).
+bench-attack: deps build
+	./bench/attack.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) web/dist

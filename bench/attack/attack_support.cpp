@@ -11,7 +11,7 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 constexpr milliseconds kConnectTimeout{2000};
-constexpr milliseconds kAnswerTimeout{10000};
+constexpr milliseconds kOversizedTimeout{60000};  // the answer to a huge request: the attack's end
 constexpr milliseconds kRetryPause{100};
 
 double Percentile(const std::vector<double>& sorted, double p) {
@@ -107,7 +107,7 @@ Connection Reopen(const AttackContext& ctx, const std::string& source, Tally& ta
 
 Response Exchange(Connection& c, const AttackContext& ctx, const std::string& source,
                   const std::string& request, Tally& tally, std::vector<double>& latencies_ms,
-                  std::size_t keep_body) {
+                  std::size_t keep_body, std::chrono::milliseconds answer_timeout) {
   // A reused keep-alive connection may have been closed by the server while
   // idle; that is no refusal, so it gets one retry on a fresh connection.
   for (int attempt = 0; attempt < 2 && !ctx.stop.load(); ++attempt) {
@@ -118,14 +118,13 @@ Response Exchange(Connection& c, const AttackContext& ctx, const std::string& so
     const SendResult sent = c.Send(request, ctx.stop, tally.bytes_sent);
     Response r;
     if (sent == SendResult::kSent || sent == SendResult::kPeerAnswered)
-      r = c.Read(kAnswerTimeout, ctx.stop, received, keep_body);
+      r = c.Read(answer_timeout, ctx.stop, received, keep_body);
     tally.bytes_received += received.load();
     if (r.status == 0) {
       c.Close();
       if (ctx.stop.load()) break;
       if (reused && received.load() == 0) continue;
-      ++tally.closed_by_server;
-      tally.Count(r);
+      tally.Count(r);  // refused, reset or no answer in time
       std::this_thread::sleep_for(kRetryPause);
       return r;
     }
@@ -151,7 +150,7 @@ void SendOversized(const AttackContext& ctx, const std::string& head,
     case SendResult::kPeerAnswered: ++tally.answered_early; break;
     case SendResult::kSent: ++tally.sent_whole; break;
   }
-  const Response r = c.Read(kAnswerTimeout, ctx.stop, tally.bytes_received, 0);
+  const Response r = c.Read(kOversizedTimeout, ctx.stop, tally.bytes_received, 0);
   if (r.status != 0 || !ctx.stop.load()) tally.Count(r);  // not cut short by the end
 }
 

@@ -87,12 +87,13 @@ void RunWorkers(int n, const std::function<void(int)>& work);
 // failure) until it succeeds or `stop` is set; counts both.
 Connection Reopen(const AttackContext& ctx, const std::string& source, Tally& tally);
 
-// One ordinary request on a keep-alive connection `c` (reopened when
-// closed): sends `request`, reads the answer, counts it and its latency.
-// Returns the answer (status 0: none).
+// One request on a keep-alive connection `c` (reopened when closed):
+// sends `request`, reads the answer, counts it and its latency. Returns the
+// answer (status 0: none within `answer_timeout`, or stopped).
 Response Exchange(Connection& c, const AttackContext& ctx, const std::string& source,
                   const std::string& request, Tally& tally, std::vector<double>& latencies_ms,
-                  std::size_t keep_body = 64 * 1024);
+                  std::size_t keep_body = 64 * 1024,
+                  std::chrono::milliseconds answer_timeout = std::chrono::seconds(10));
 
 // Sends an oversized request (head, then body pieces from `next_piece`
 // until it returns empty) on a fresh connection and reads the answer,

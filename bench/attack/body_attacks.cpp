@@ -102,7 +102,9 @@ void RangeParts(const AttackContext& ctx, Tally& tally) {
   RunWorkers(ctx.connections, [&](int) {
     Connection c;
     std::vector<double> latencies;
-    while (!ctx.stop.load()) Exchange(c, ctx, ctx.source, request, tally, latencies, 0);
+    // A multi-range answer may take the server long to build: wait for it.
+    while (!ctx.stop.load())
+      Exchange(c, ctx, ctx.source, request, tally, latencies, 0, std::chrono::seconds(60));
     tally.AddLatencies(latencies);
   });
 }
