@@ -37,11 +37,16 @@ void Tally::AddLatencies(const std::vector<double>& ms) {
 nlohmann::json Tally::Figures(double seconds) const {
   nlohmann::json out = nlohmann::json::object();
   const std::pair<const char*, const std::atomic<long>*> counters[] = {
-      {"connections", &connections},         {"connect_failures", &connect_failures},
-      {"closed_by_server", &closed_by_server}, {"answered_early", &answered_early},
-      {"sent_whole", &sent_whole},           {"no_answer", &no_answer},
-      {"bytes_sent", &bytes_sent},           {"bytes_received", &bytes_received},
-      {"clients_served", &clients_served},   {"hits", &hits}};
+      {"connections", &connections},
+      {"connect_failures", &connect_failures},
+      {"closed_by_server", &closed_by_server},
+      {"answered_early", &answered_early},
+      {"sent_whole", &sent_whole},
+      {"no_answer", &no_answer},
+      {"bytes_sent", &bytes_sent},
+      {"bytes_received", &bytes_received},
+      {"clients_served", &clients_served},
+      {"hits", &hits}};
   for (const auto& [name, value] : counters)
     if (value->load() != 0) out[name] = value->load();
   long responses = 0;

@@ -27,8 +27,8 @@ struct Tally {
   std::atomic<long> no_answer{0};         // requests with no complete answer
   std::atomic<long> bytes_sent{0};
   std::atomic<long> bytes_received{0};
-  std::atomic<long> clients_served{0};    // clients that got at least one 200 (crowd)
-  std::atomic<long> hits{0};              // guessed query codes that were accepted
+  std::atomic<long> clients_served{0};  // clients that got at least one 200 (crowd)
+  std::atomic<long> hits{0};            // guessed query codes that were accepted
   std::array<std::atomic<long>, 600> statuses{};
 
   void Count(const Response& r);

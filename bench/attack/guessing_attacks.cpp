@@ -36,10 +36,10 @@ std::pair<std::string, std::string> FileOneRequest(const AttackContext& ctx) {
   Tally scratch;
   std::vector<double> latencies;
   Connection c;
-  const Response r = Exchange(
-      c, ctx, "", BuildRequest("POST", "/api/v1/requests", ctx.target,
-                               {{"Content-Type", "application/json"}}, body),
-      scratch, latencies);
+  const Response r = Exchange(c, ctx, "",
+                              BuildRequest("POST", "/api/v1/requests", ctx.target,
+                                           {{"Content-Type", "application/json"}}, body),
+                              scratch, latencies);
   const std::string number = JsonStringField(r.body, "tracking_no");
   const std::string code = JsonStringField(r.body, "query_code");
   if (number.empty() || code.empty()) return {"20260101000001", "00000000"};
@@ -51,9 +51,12 @@ std::pair<std::string, std::string> FileOneRequest(const AttackContext& ctx) {
 std::string GuessLike(const std::string& real, std::mt19937_64& rng) {
   std::string guess = real;
   for (char& ch : guess) {
-    if (ch >= '0' && ch <= '9') ch = static_cast<char>('0' + rng() % 10);
-    else if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>('A' + rng() % 26);
-    else if (ch >= 'a' && ch <= 'z') ch = static_cast<char>('a' + rng() % 26);
+    if (ch >= '0' && ch <= '9')
+      ch = static_cast<char>('0' + rng() % 10);
+    else if (ch >= 'A' && ch <= 'Z')
+      ch = static_cast<char>('A' + rng() % 26);
+    else if (ch >= 'a' && ch <= 'z')
+      ch = static_cast<char>('a' + rng() % 26);
   }
   return guess;
 }
@@ -76,8 +79,8 @@ std::string Neighbour(const std::string& number, long back) {
 
 void WrongLogins(const AttackContext& ctx, Tally& tally) {
   Hammer(ctx, tally, [&](int worker, long n) {
-    const std::string body = R"({"username":"admin","password":"wrong-)" +
-                             std::to_string(worker) + "-" + std::to_string(n) + R"("})";
+    const std::string body = R"({"username":"admin","password":"wrong-)" + std::to_string(worker) +
+                             "-" + std::to_string(n) + R"("})";
     return BuildRequest("POST", "/api/v1/auth/login", ctx.target,
                         {{"Content-Type", "application/json"}}, body);
   });
@@ -109,7 +112,8 @@ void IntakeFlood(const AttackContext& ctx, Tally& tally) {
     // Near-identical alarming posts, as a flood of fake reports would be.
     const std::string body =
         R"({"type":"report","title":"滨江路小区燃气泄漏味道很大","detail":"闻到很浓的燃气味，)"
-        R"(请马上派人处理。)" + std::to_string(n) +
+        R"(请马上派人处理。)" +
+        std::to_string(n) +
         R"(","area_code":"dh-01","address":"江川市东湖区滨江路18号","consent_public":true})";
     const Headers headers = {
         {"Content-Type", "application/json"},

@@ -46,7 +46,8 @@ struct Options {
 void PrintUsage(std::ostream& out) {
   out << "usage: lz_attack ATTACK --port P [--host 127.0.0.1] [--pid PID] [--seconds 20]\n"
          "                 [--connections N] [--from 127.0.0.2] [--rss-cap-mib 3072]\n"
-         "                 [--probe-every-ms 250] [--probe-timeout-ms 2000] [--recover-seconds 30]\n"
+         "                 [--probe-every-ms 250] [--probe-timeout-ms 2000] [--recover-seconds "
+         "30]\n"
          "\n"
          "Runs ATTACK against the server for --seconds while GET /api/v1/health is asked every\n"
          "--probe-every-ms on a fresh connection from 127.0.0.1 (a probe without a 200 within\n"
@@ -72,17 +73,28 @@ bool ParseArgs(int argc, char** argv, Options& o) {
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string k = argv[i], v = argv[i + 1];
     try {
-      if (k == "--port") o.target.port = std::stoi(v);
-      else if (k == "--host") o.target.host = v;
-      else if (k == "--from") o.source = v;
-      else if (k == "--pid") o.pid = std::stoi(v);
-      else if (k == "--seconds") o.seconds = std::stoi(v);
-      else if (k == "--connections") o.connections = std::stoi(v);
-      else if (k == "--rss-cap-mib") o.rss_cap_mib = std::stol(v);
-      else if (k == "--probe-every-ms") o.probe_every_ms = std::stoi(v);
-      else if (k == "--probe-timeout-ms") o.probe_timeout_ms = std::stoi(v);
-      else if (k == "--recover-seconds") o.recover_seconds = std::stoi(v);
-      else return false;
+      if (k == "--port")
+        o.target.port = std::stoi(v);
+      else if (k == "--host")
+        o.target.host = v;
+      else if (k == "--from")
+        o.source = v;
+      else if (k == "--pid")
+        o.pid = std::stoi(v);
+      else if (k == "--seconds")
+        o.seconds = std::stoi(v);
+      else if (k == "--connections")
+        o.connections = std::stoi(v);
+      else if (k == "--rss-cap-mib")
+        o.rss_cap_mib = std::stol(v);
+      else if (k == "--probe-every-ms")
+        o.probe_every_ms = std::stoi(v);
+      else if (k == "--probe-timeout-ms")
+        o.probe_timeout_ms = std::stoi(v);
+      else if (k == "--recover-seconds")
+        o.recover_seconds = std::stoi(v);
+      else
+        return false;
     } catch (const std::exception&) {
       std::cerr << k << ": not a number: '" << v << "'\n";
       return false;

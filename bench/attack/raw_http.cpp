@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 
@@ -55,8 +56,10 @@ Head ParseHead(std::string_view head) {
     const std::string name = line.substr(0, colon);
     std::string value = line.substr(colon + 1);
     value.erase(0, value.find_first_not_of(" \t"));
-    if (name == "content-length") h.content_length = std::atol(value.c_str());
-    else if (name == "transfer-encoding") h.chunked = value.find("chunked") != std::string::npos;
+    if (name == "content-length")
+      h.content_length = std::atol(value.c_str());
+    else if (name == "transfer-encoding")
+      h.chunked = value.find("chunked") != std::string::npos;
     else if (name == "connection") {
       close = close || value.find("close") != std::string::npos;
       keep = value.find("keep-alive") != std::string::npos;
@@ -174,7 +177,9 @@ Connection& Connection::operator=(Connection&& o) noexcept {
   return *this;
 }
 
-Connection::~Connection() { Close(); }
+Connection::~Connection() {
+  Close();
+}
 
 void Connection::Close() {
   if (fd_ >= 0) ::close(fd_);
@@ -250,8 +255,10 @@ std::string BuildRequest(std::string_view method, std::string_view target, const
   out.reserve(256 + body.size());
   out.append(method).append(" ").append(target).append(" HTTP/1.1\r\nHost: ");
   out.append(to.host).append(":").append(std::to_string(to.port)).append("\r\n");
-  for (const auto& [name, value] : headers) out.append(name).append(": ").append(value).append("\r\n");
-  if (!body.empty()) out.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n");
+  for (const auto& [name, value] : headers)
+    out.append(name).append(": ").append(value).append("\r\n");
+  if (!body.empty())
+    out.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n");
   out.append("\r\n").append(body);
   return out;
 }

@@ -33,10 +33,10 @@ struct Response {
 
 // How sending a request went.
 enum class SendResult {
-  kSent,           // every byte went out
-  kPeerAnswered,   // the server answered (or closed) before the end: it refused
-  kPeerClosed,     // the connection broke
-  kStopped,        // the attack's time ran out
+  kSent,          // every byte went out
+  kPeerAnswered,  // the server answered (or closed) before the end: it refused
+  kPeerClosed,    // the connection broke
+  kStopped,       // the attack's time ran out
 };
 
 // One TCP connection, owned (closed on destruction). Not thread-safe: one

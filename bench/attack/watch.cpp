@@ -14,7 +14,9 @@ double Percentile(const std::vector<double>& sorted, double p) {
   return sorted[static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1))];
 }
 
-nlohmann::json Mib(long kib) { return kib < 0 ? nlohmann::json() : nlohmann::json(kib / 1024); }
+nlohmann::json Mib(long kib) {
+  return kib < 0 ? nlohmann::json() : nlohmann::json(kib / 1024);
+}
 
 }  // namespace
 
@@ -28,14 +30,17 @@ std::optional<double> HealthProber::Probe(const Endpoint& target,
   const std::string request =
       BuildRequest("GET", "/api/v1/health", target, {{"Connection", "close"}});
   if (c.Send(request, kNever, bytes) != SendResult::kSent) return std::nullopt;
-  const auto left = timeout - std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0);
+  const auto left =
+      timeout - std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0);
   if (left.count() <= 0) return std::nullopt;
   const Response r = c.Read(left, kNever, bytes);
   if (r.status != 200) return std::nullopt;
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
-void HealthProber::Start() { loop_ = std::thread([this] { Loop(); }); }
+void HealthProber::Start() {
+  loop_ = std::thread([this] { Loop(); });
+}
 
 void HealthProber::Loop() {
   auto next = Clock::now();
@@ -51,7 +56,8 @@ void HealthProber::Loop() {
       probes_.push_back(std::move(probe));
     }
     next += interval_;
-    while (!stop_.load() && Clock::now() < next) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    while (!stop_.load() && Clock::now() < next)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 }
 
@@ -76,8 +82,10 @@ std::pair<long, long> MemorySampler::Read(pid_t pid) {
   long rss = -1, hwm = -1;
   std::string line;
   while (std::getline(in, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) rss = std::stol(line.substr(6));
-    else if (line.rfind("VmHWM:", 0) == 0) hwm = std::stol(line.substr(6));
+    if (line.rfind("VmRSS:", 0) == 0)
+      rss = std::stol(line.substr(6));
+    else if (line.rfind("VmHWM:", 0) == 0)
+      hwm = std::stol(line.substr(6));
   }
   return {rss, hwm};  // a zombie has no VmRSS line: gone
 }

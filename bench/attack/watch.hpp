@@ -8,8 +8,8 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -46,7 +46,7 @@ class HealthProber {
   std::atomic<bool> stop_{false};
   std::thread loop_;
   std::mutex mu_;
-  std::vector<std::thread> probes_;  // guarded by mu_
+  std::vector<std::thread> probes_;   // guarded by mu_
   std::vector<double> latencies_ms_;  // guarded by mu_; failures as timeout_
   long failures_ = 0;                 // guarded by mu_
 };
