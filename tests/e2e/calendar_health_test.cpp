@@ -15,7 +15,7 @@ namespace {
 
 // A server over a fresh demo database whose clock starts at `now`.
 std::unique_ptr<TestServer> ServerAt(const std::string& now) {
-  return std::make_unique<TestServer>(TestServer::Options{.sync = "normal", .web = "", .now = now, .extra_args = {}});
+  return std::make_unique<TestServer>(TestServer::Options{.sync = "normal", .web = "", .now = now});
 }
 
 TEST(CalendarHealthTest, HealthIsOkWhileEveryReachedYearHasItsCalendar) {

@@ -29,7 +29,7 @@ struct Acknowledged {
 class DurabilityTest : public ServerSuite {
  protected:
   // The production setting: an acknowledgement means the commit is on disk.
-  static void SetUpTestSuite() { StartServer(TestServer::Options{.sync = "full", .web = "", .now = "", .extra_args = {}}); }
+  static void SetUpTestSuite() { StartServer(TestServer::Options{.sync = "full", .web = "", .now = ""}); }
 };
 
 TEST_F(DurabilityTest, AcknowledgedSubmissionsSurviveSigkill) {

@@ -20,7 +20,7 @@ class ServerSuite : public ::testing::Test {
   // Suites test behaviour, not the disk: their server acknowledges once the
   // commit is in the operating system (--sync normal), which a killed process
   // cannot lose either. The durability suite starts its own with "full".
-  static void SetUpTestSuite() { StartServer(TestServer::Options{.sync = "normal", .web = "", .now = "", .extra_args = {}}); }
+  static void SetUpTestSuite() { StartServer(TestServer::Options{.sync = "normal", .web = "", .now = ""}); }
 
   static void StartServer(const TestServer::Options& options) {
     start_error_.clear();

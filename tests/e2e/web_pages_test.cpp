@@ -25,7 +25,7 @@ class WebPagesTest : public ServerSuite {
     std::ofstream(web_ + "/index.html") << "<!doctype html><title>portal</title>";
     std::ofstream(web_ + "/staff.html") << "<!doctype html><title>workbench</title>";
     std::ofstream(web_ + "/assets/portal-1a2b3c.js") << "console.log('portal');";
-    StartServer(TestServer::Options{.sync = "normal", .web = web_, .now = "", .extra_args = {}});
+    StartServer(TestServer::Options{.sync = "normal", .web = web_, .now = ""});
   }
   static void TearDownTestSuite() {
     ServerSuite::TearDownTestSuite();

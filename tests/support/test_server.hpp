@@ -106,8 +106,6 @@ class TestServer {
     // `lizheng serve --now`: the clock starts at this RFC 3339 time and runs
     // on; empty for the real time.
     std::string now;
-    // Further `lizheng serve` flags (short deadlines, connection caps).
-    std::vector<std::string> extra_args;
   };
 
   // Creates the directory with a demo database (`lizheng demo --requests 0
@@ -134,8 +132,6 @@ class TestServer {
   bool running() const { return pid_ > 0; }
 
   int port() const { return port_; }
-  // The server's process id (to read its memory use), or -1.
-  pid_t pid() const { return pid_; }
   const std::string& dir() const { return dir_; }
   std::string db_path() const { return dir_ + "/db"; }
   // The validating client of the current server; replaced by Start().
