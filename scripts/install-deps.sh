@@ -9,8 +9,9 @@ packages=(
   # libraries
   libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev libsodium-dev libfmt-dev
   libxlsxwriter-dev
-  # the HTTP server: Boost.Beast on Asio (1.81, for its newer Beast)
-  libboost1.81-dev
+  # the HTTP server: Boost.Beast on Asio (1.81, for its newer Beast); zlib
+  # gzips its responses; cpp-httplib above is the tests' HTTP client
+  libboost1.81-dev zlib1g-dev
   # fuzzing: clang with libFuzzer; load and attack benchmarks: wrk
   clang-14 libclang-rt-14-dev wrk
   # data: the jieba dictionary for Chinese word segmentation (read at run time)

@@ -420,6 +420,12 @@ void TestServer::Start() {
                                    options_.sync};
   if (!options_.web.empty()) argv.insert(argv.end(), {"--web", options_.web});
   if (!options_.now.empty()) argv.insert(argv.end(), {"--now", options_.now});
+  // Further serve flags for a suite that needs them (short deadlines,
+  // connection caps): $LIZHENG_E2E_SERVE_FLAGS, split at spaces.
+  if (const char* extra = std::getenv("LIZHENG_E2E_SERVE_FLAGS")) {
+    std::istringstream words(extra);
+    for (std::string w; words >> w;) argv.push_back(w);
+  }
   pid_ = Spawn(argv, dir_ + "/server.log");
   const auto deadline = steady_clock::now() + kStartTimeout;
   port_ = 0;

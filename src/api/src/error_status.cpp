@@ -81,7 +81,7 @@ Language PreferredLanguage(std::string_view header) {
   return best_q > 0 ? best : Language::kZh;
 }
 
-Language PreferredLanguage(const httplib::Request& req) {
+Language PreferredLanguage(const Request& req) {
   return PreferredLanguage(req.get_header_value("Accept-Language"));
 }
 
@@ -96,13 +96,13 @@ nlohmann::json ErrorJson(const Error& e, Language lang) {
   return {{"error", err}};
 }
 
-void SendJson(httplib::Response& res, int status, const nlohmann::json& body) {
+void SendJson(Response& res, int status, const nlohmann::json& body) {
   res.status = status;
   res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                   "application/json; charset=utf-8");
 }
 
-void SendError(const httplib::Request& req, httplib::Response& res, const Error& e) {
+void SendError(const Request& req, Response& res, const Error& e) {
   const int status = HttpStatusOf(e.code);
   if (status >= 500) std::cerr << "error: " << e.message << " (" << e.detail << ")\n";
   const Language lang = PreferredLanguage(req);

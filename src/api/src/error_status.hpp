@@ -4,9 +4,9 @@
 
 #include <string_view>
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "http_message.hpp"
 #include "lizheng/core/result.hpp"
 
 namespace lizheng::api {
@@ -16,7 +16,7 @@ std::string_view WireNameOf(ErrorCode code);
 // The language a client reads messages in: Chinese unless its
 // Accept-Language ranks English above Chinese.
 enum class Language { kZh, kEn };
-Language PreferredLanguage(const httplib::Request& req);
+Language PreferredLanguage(const Request& req);
 // Parses an Accept-Language value; exposed for its unit test.
 Language PreferredLanguage(std::string_view accept_language);
 
@@ -30,7 +30,7 @@ const std::string& MessageIn(const Error& e, Language lang);
 nlohmann::json ErrorJson(const Error& e, Language lang);
 // Writes the error response in the request's language (with
 // Content-Language) and logs the detail of server errors.
-void SendError(const httplib::Request& req, httplib::Response& res, const Error& e);
-void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
+void SendError(const Request& req, Response& res, const Error& e);
+void SendJson(Response& res, int status, const nlohmann::json& body);
 
 }  // namespace lizheng::api

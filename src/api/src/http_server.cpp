@@ -1,27 +1,18 @@
 #include "lizheng/api/http_server.hpp"
 
-#include <sys/socket.h>
-
-#include <atomic>
-#include <fstream>
 #include <iostream>
-#include <sstream>
+#include <optional>
 
+#include "http_transport.hpp"
+#include "response_encoding.hpp"
+#include "router.hpp"
 #include "routes.hpp"
+#include "static_files.hpp"
 
 namespace lizheng::api {
-
-struct HttpServer::Impl {
-  Impl(ApiServices s, ServerOptions o) : ctx(s, o.secure_cookies), options(std::move(o)) {}
-  RouteContext ctx;
-  ServerOptions options;
-  httplib::Server server;
-  std::atomic<int> listen_fd{-1};  // the listening socket, for its backlog
-};
-
 namespace {
 
-std::string CookieValue(const httplib::Request& req, const std::string& name) {
+std::string CookieValue(const Request& req, const std::string& name) {
   const std::string cookies = req.get_header_value("Cookie");
   std::size_t pos = 0;
   while (pos < cookies.size()) {
@@ -36,72 +27,156 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
   return {};
 }
 
-bool ChangesState(const httplib::Request& req) {
+bool ChangesState(const Request& req) {
   return req.method == "POST" || req.method == "PUT" || req.method == "PATCH" || req.method == "DELETE";
 }
 
 // Whether the request carries a body, judged from its headers before the
 // body is read: a Content-Length above zero or any Transfer-Encoding.
-bool HasBody(const httplib::Request& req) {
+bool HasBody(const Request& req) {
   if (req.has_header("Transfer-Encoding")) return true;
   const std::string length = req.get_header_value("Content-Length");
   return !length.empty() && length.find_first_not_of("0") != std::string::npos;
 }
 
-// cpp-httplib, as Debian builds it, answers "Accept-Encoding: br" with
-// Brotli at its highest quality, compressing every response anew: 0.32 s
-// for the 157 kB Vue bundle against 0.02 s with gzip, which made a first
-// visit of the portal take over a second. Dropping "br" from the request
-// makes httplib choose gzip. The request is httplib's own mutable object,
-// handed to the handler as const.
-void PreferGzip(const httplib::Request& req) {
-  auto& headers = const_cast<httplib::Headers&>(req.headers);
-  const auto it = headers.find("Accept-Encoding");
-  if (it == headers.end() || it->second.find("br") == std::string::npos) return;
-  if (it->second.find("gzip") != std::string::npos) {
-    it->second = "gzip";
-  } else {
-    headers.erase(it);
+// The API speaks JSON only: a body of another type is refused before it is
+// read, with the header named. Several actions take no body, and a POST
+// without one needs no type; a body of unknown type is not guessed to be JSON.
+std::optional<Error> ContentTypeRefusal(const Request& req) {
+  if (req.method != "POST" && req.method != "PUT" && req.method != "PATCH") return std::nullopt;
+  std::string type = req.get_header_value("Content-Type");
+  type = type.substr(0, type.find(';'));
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  while (!type.empty() && type.front() == ' ') type.erase(0, 1);
+  if (type == "application/json") return std::nullopt;
+  if (type.empty()) {
+    if (!HasBody(req)) return std::nullopt;
+    return MakeError(ErrorCode::kUnsupportedMediaType, "content_type_missing",
+                     Text{"请求带有正文时必须提供 Content-Type: application/json",
+                          "Content-Type: required with a body; send application/json"},
+                     "Content-Type");
   }
+  return MakeError(ErrorCode::kUnsupportedMediaType, "content_type_not_json",
+                   Text{"Content-Type 必须是 application/json，而不是 " + type,
+                        "Content-Type: must be application/json, not " + type},
+                   "Content-Type");
 }
 
-// Headers of an HTML page: no framing by other sites, scripts and data only
-// from this origin (Element Plus sets inline styles, hence 'unsafe-inline'
-// for styles alone).
-void SetPageHeaders(httplib::Response& res) {
-  res.set_header("Content-Security-Policy",
-                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                 "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
-  res.set_header("X-Frame-Options", "DENY");
-  res.set_header("Referrer-Policy", "same-origin");
+// The headers every response starts with; a file or a page replaces
+// Cache-Control.
+Response BaseResponse() {
+  Response res;
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Cache-Control", "no-store");
+  return res;
 }
 
-// History-mode routing of the web pages: a GET of a page path that is no
-// file (/track/2026..., /staff/work-orders/12) gets the page's HTML, so
-// a bookmark or a reload works. /staff/... is the workbench, everything
-// else the citizen portal. API paths and files with an extension keep
-// their 404.
-bool ServeSinglePageApp(const std::string& web, const httplib::Request& req, httplib::Response& res) {
-  if (req.method != "GET" && req.method != "HEAD") return false;
-  if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") return false;
-  const std::string last = req.path.substr(req.path.rfind('/') + 1);
-  if (last.find('.') != std::string::npos) return false;
-  const bool staff = req.path == "/staff" || req.path.rfind("/staff/", 0) == 0;
-  std::ifstream in(web + (staff ? "/staff.html" : "/index.html"), std::ios::binary);
-  if (!in) return false;
-  std::ostringstream html;
-  html << in.rdbuf();
-  res.status = 200;
-  res.set_content(html.str(), "text/html; charset=utf-8");
-  res.headers.erase("Cache-Control");
-  res.set_header("Cache-Control", "no-cache");
-  SetPageHeaders(res);
-  return true;
+// The error a transport refusal is answered with.
+Error RefusalError(Refusal why, std::size_t max_body) {
+  switch (why) {
+    case Refusal::kHeadTooLarge:
+      // Sent with status 431 rather than the code's 413 (see Refuse).
+      return MakeError(ErrorCode::kPayloadTooLarge, "headers_too_large",
+                       Text{"请求头过大或过多", "request headers: too large or too many"}, "headers");
+    case Refusal::kBodyTooLarge: {
+      const std::string limit = std::to_string(max_body);
+      return MakeError(ErrorCode::kPayloadTooLarge, "body_too_large",
+                       Text{"请求体超过 " + limit + " 字节的上限", "body: larger than " + limit + " bytes"},
+                       "body");
+    }
+    case Refusal::kContentEncoding:
+      return MakeError(ErrorCode::kUnsupportedMediaType, "content_encoding_unsupported",
+                       Text{"不接受压缩的请求体：请去掉 Content-Encoding 后以原文发送",
+                            "Content-Encoding: compressed request bodies are not accepted; send the body as is"},
+                       "Content-Encoding");
+    case Refusal::kTooManyConnections: {
+      Error e = MakeError(ErrorCode::kUnavailable, "too_many_connections",
+                          Text{"连接数已达上限，请稍后重试", "too many connections; try again shortly"});
+      e.retry_after_seconds = 1;
+      return e;
+    }
+    case Refusal::kMalformed:
+      break;
+  }
+  return MakeError(ErrorCode::kInvalidArgument, "bad_request",
+                   Text{"请求格式有误", "malformed HTTP request"});
 }
 
 }  // namespace
 
-Result<app::Principal> RouteContext::Authenticate(const httplib::Request& req) const {
+struct HttpServer::Impl {
+  Impl(ApiServices s, ServerOptions o)
+      : ctx(s, o.secure_cookies),
+        options(std::move(o)),
+        files(options.static_dir),
+        transport(options, HttpTransport::Callbacks{
+                               [this](const Request& req) { return Screen(req); },
+                               [this](Request& req, Response& res) { Handle(req, res); },
+                               [this](Refusal why, const Request& req) { return Refuse(why, req); }}) {}
+
+  // Before the body is read (on an io thread): the Content-Type check.
+  std::optional<Response> Screen(const Request& req) const {
+    std::optional<Error> refused = ContentTypeRefusal(req);
+    if (!refused) return std::nullopt;
+    Response res = BaseResponse();
+    SendError(req, res, *refused);
+    return res;
+  }
+
+  // A whole request (on a worker thread): a file, a route, a page or 404;
+  // then gzip when the client accepts it.
+  void Handle(Request& req, Response& res) const {
+    res = BaseResponse();
+    try {
+      const bool api = req.path == "/api" || req.path.rfind("/api/", 0) == 0;
+      const bool served = (!api && !options.static_dir.empty() && files.Serve(req, res)) ||
+                          router.Dispatch(req, res) ||
+                          (!options.static_dir.empty() && files.ServePage(req, res));
+      if (!served) NotFound(req, res);
+      if (res.status < 0) res.status = 200;
+    } catch (const std::exception& e) {
+      res = BaseResponse();
+      SendError(req, res,
+                MakeError(ErrorCode::kInternal, "internal_error",
+                          Text{"服务器内部错误，已记录日志", "internal error; it has been logged"}, "", e.what()));
+    }
+    MaybeCompress(req, res);
+  }
+
+  static void NotFound(const Request& req, Response& res) {
+    const std::string endpoint = req.method + " " + req.path;
+    SendError(req, res,
+              MakeError(ErrorCode::kNotFound, "no_such_endpoint",
+                        Text{"没有这个接口：" + endpoint, "no such endpoint: " + endpoint}));
+  }
+
+  Response Refuse(Refusal why, const Request& req) const {
+    Response res = BaseResponse();
+    const Error e = RefusalError(why, options.max_body_bytes);
+    if (why == Refusal::kTooManyConnections) {
+      // A refusal by design, not a server error for the log (SendError logs
+      // every 5xx); made once, before any connection, in Chinese.
+      SendJson(res, HttpStatusOf(e.code), ErrorJson(e, Language::kZh));
+      res.set_header("Content-Language", "zh-CN");
+      res.set_header("Retry-After", std::to_string(e.retry_after_seconds));
+      return res;
+    }
+    SendError(req, res, e);
+    // A head over the limits is a payload too large, but HTTP has its own
+    // status for it, which clients and proxies know.
+    if (why == Refusal::kHeadTooLarge) res.status = 431;
+    return res;
+  }
+
+  RouteContext ctx;
+  ServerOptions options;
+  StaticFiles files;
+  Router router;
+  HttpTransport transport;
+};
+
+Result<app::Principal> RouteContext::Authenticate(const Request& req) const {
   const std::string auth = req.get_header_value("Authorization");
   if (!auth.empty()) {
     if (auth.rfind("Bearer ", 0) != 0)
@@ -126,7 +201,7 @@ Result<app::Principal> RouteContext::Authenticate(const httplib::Request& req) c
 }
 
 Result<std::shared_ptr<const app::JurisdictionData>> RouteContext::Jurisdiction(
-    const httplib::Request& req) const {
+    const Request& req) const {
   if (req.has_param("jurisdiction"))
     return services.jurisdictions.GetByCode(req.get_param_value("jurisdiction"));
   return services.jurisdictions.Default();
@@ -134,99 +209,10 @@ Result<std::shared_ptr<const app::JurisdictionData>> RouteContext::Jurisdiction(
 
 HttpServer::HttpServer(ApiServices services, ServerOptions options)
     : impl_(std::make_unique<Impl>(services, std::move(options))) {
-  httplib::Server& svr = impl_->server;
-  const int threads = std::max(4, impl_->options.threads);
-  svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
-  svr.set_tcp_nodelay(true);
-  // httplib's own socket options add SO_REUSEPORT, which would let a second
-  // server bind the same port silently; ours are SO_REUSEADDR only (so a
-  // restart need not wait out TIME_WAIT), and we keep the socket to widen
-  // its listen backlog after binding (see Bind).
-  svr.set_socket_options([impl = impl_.get()](socket_t sock) {
-    int yes = 1;
-    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    impl->listen_fd = sock;
-  });
-  svr.set_keep_alive_max_count(10000);
-  svr.set_keep_alive_timeout(5);
-  svr.set_read_timeout(10);
-  svr.set_write_timeout(10);
-  svr.set_payload_max_length(impl_->options.max_body_bytes);
-  svr.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}});
-
-  svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-    std::string what = "unknown";
-    try {
-      if (ep) std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    SendError(req, res,
-              MakeError(ErrorCode::kInternal, "internal_error",
-                        Text{"服务器内部错误，已记录日志", "internal error; it has been logged"}, "", what));
-  });
-  // Errors produced by httplib itself (unknown route, body too large) get
-  // the same JSON shape as ours.
-  const std::size_t max_body = impl_->options.max_body_bytes;
-  const std::string web = impl_->options.static_dir;
-  svr.set_error_handler([max_body, web](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    if (res.status == 404 && !web.empty() && ServeSinglePageApp(web, req, res)) return;
-    if (res.status == 413) {
-      const std::string limit = std::to_string(max_body);
-      SendError(req, res,
-                MakeError(ErrorCode::kPayloadTooLarge, "body_too_large",
-                          Text{"请求体超过 " + limit + " 字节的上限", "body: larger than " + limit + " bytes"},
-                          "body"));
-    } else if (res.status == 404) {
-      const std::string endpoint = req.method + " " + req.path;
-      SendError(req, res,
-                MakeError(ErrorCode::kNotFound, "no_such_endpoint",
-                          Text{"没有这个接口：" + endpoint, "no such endpoint: " + endpoint}));
-    } else {
-      SendJson(res, res.status,
-               ErrorJson(MakeError(ErrorCode::kInvalidArgument, "bad_request",
-                                   Text{"请求格式有误", "bad request"}),
-                         PreferredLanguage(req)));
-    }
-  });
-
-  // The API speaks JSON only. A form or multipart body would otherwise be
-  // parsed (and size-capped) by httplib before any route sees it, so it is
-  // refused here, before the body is read, with the header named.
-  svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    PreferGzip(req);
-    if (req.method != "POST" && req.method != "PUT" && req.method != "PATCH")
-      return httplib::Server::HandlerResponse::Unhandled;
-    std::string type = req.get_header_value("Content-Type");
-    type = type.substr(0, type.find(';'));
-    for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    while (!type.empty() && type.back() == ' ') type.pop_back();
-    while (!type.empty() && type.front() == ' ') type.erase(0, 1);
-    if (type == "application/json") return httplib::Server::HandlerResponse::Unhandled;
-    if (type.empty()) {
-      // Several actions take no body, and a POST without one needs no type;
-      // a body of unknown type is not guessed to be JSON.
-      if (!HasBody(req)) return httplib::Server::HandlerResponse::Unhandled;
-      SendError(req, res,
-                MakeError(ErrorCode::kUnsupportedMediaType, "content_type_missing",
-                          Text{"请求带有正文时必须提供 Content-Type: application/json",
-                               "Content-Type: required with a body; send application/json"},
-                          "Content-Type"));
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    SendError(req, res,
-              MakeError(ErrorCode::kUnsupportedMediaType, "content_type_not_json",
-                        Text{"Content-Type 必须是 application/json，而不是 " + type,
-                             "Content-Type: must be application/json, not " + type},
-                        "Content-Type"));
-    return httplib::Server::HandlerResponse::Handled;
-  });
-
+  Router& svr = impl_->router;
   // Health stays 200 when degraded: the server serves, and a load balancer
   // must keep routing to it; "degraded" is for monitoring and people.
-  svr.Get("/api/v1/health", [this](const httplib::Request& req, httplib::Response& res) {
+  svr.Get("/api/v1/health", [this](const Request& req, Response& res) {
     auto gaps = impl_->ctx.services.calendars.Gaps();
     if (!gaps.ok()) return SendError(req, res, gaps.error());
     nlohmann::json problems = nlohmann::json::array();
@@ -248,44 +234,14 @@ HttpServer::HttpServer(ApiServices services, ServerOptions options)
   RegisterFigureRoutes(svr, impl_->ctx);
   RegisterAdviceRoutes(svr, impl_->ctx);
   RegisterHotspotRoutes(svr, impl_->ctx);
-  if (!web.empty()) {
-    svr.set_mount_point("/", web);
-    // Vite names the bundles by content hash, so they never change under
-    // their name; the pages themselves are always revalidated.
-    svr.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
-      res.headers.erase("Cache-Control");  // the API's default no-store
-      if (req.path.rfind("/assets/", 0) == 0) {
-        res.set_header("Cache-Control", "public, max-age=31536000, immutable");
-      } else {
-        res.set_header("Cache-Control", "no-cache");
-      }
-      if (res.get_header_value("Content-Type").rfind("text/html", 0) == 0) SetPageHeaders(res);
-    });
-  }
 }
 
 HttpServer::~HttpServer() = default;
 
-Result<int> HttpServer::Bind() {
-  auto& o = impl_->options;
-  int port = o.port;
-  if (o.port == 0) {
-    port = impl_->server.bind_to_any_port(o.host);
-    if (port <= 0) return MakeError(ErrorCode::kUnavailable, "cannot bind to " + o.host);
-  } else if (!impl_->server.bind_to_port(o.host, o.port)) {
-    return MakeError(ErrorCode::kUnavailable,
-                     "cannot bind to " + o.host + ":" + std::to_string(o.port) + " (port in use?)");
-  }
-  // httplib listens with a backlog of 5: a burst of new connections (a
-  // shift starting, a load test) overflows it and the client's SYN is
-  // retried a second later. listen() on a listening socket only resizes
-  // its backlog.
-  if (const int fd = impl_->listen_fd.load(); fd >= 0) ::listen(fd, SOMAXCONN);
-  return port;
-}
+Result<int> HttpServer::Bind() { return impl_->transport.Bind(); }
 
-void HttpServer::Run() { impl_->server.listen_after_bind(); }
+void HttpServer::Run() { impl_->transport.Run(); }
 
-void HttpServer::Stop() { impl_->server.stop(); }
+void HttpServer::Stop() { impl_->transport.Stop(); }
 
 }  // namespace lizheng::api

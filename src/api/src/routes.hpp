@@ -5,11 +5,10 @@
 #include <optional>
 #include <string>
 
-#include <httplib.h>
-
 #include "error_status.hpp"
 #include "json_body.hpp"
 #include "json_views.hpp"
+#include "router.hpp"
 #include "lizheng/api/http_server.hpp"
 
 namespace lizheng::api {
@@ -21,9 +20,9 @@ class RouteContext {
 
   // The signed-in caller: "Authorization: Bearer <token>", or the session
   // cookie; cookie sessions must send X-CSRF-Token on state-changing calls.
-  Result<app::Principal> Authenticate(const httplib::Request& req) const;
+  Result<app::Principal> Authenticate(const Request& req) const;
   // The jurisdiction named by ?jurisdiction=code, else the default one.
-  Result<std::shared_ptr<const app::JurisdictionData>> Jurisdiction(const httplib::Request& req) const;
+  Result<std::shared_ptr<const app::JurisdictionData>> Jurisdiction(const Request& req) const;
 
   // The Set-Cookie value of the session cookie: `token` for `max_age`
   // seconds (an empty token and 0 clear it); Secure when the server is
@@ -36,8 +35,8 @@ class RouteContext {
 
 // Paging parameters shared by the lists: "cursor" (the next_cursor of the
 // previous page, "<created_at epoch seconds>_<id>") and "limit" (1 to 200).
-Result<std::optional<std::pair<Timestamp, WorkOrderId>>> CursorParam(const httplib::Request& req);
-Result<std::optional<int>> LimitParam(const httplib::Request& req);
+Result<std::optional<std::pair<Timestamp, WorkOrderId>>> CursorParam(const Request& req);
+Result<std::optional<int>> LimitParam(const Request& req);
 // The next_cursor after an item created at `created` with id `id`.
 std::string NextCursor(Timestamp created, WorkOrderId id);
 // A positive decimal id; names `field` when it is not one.
@@ -49,16 +48,13 @@ Error BadParam(const std::string& key, std::string reason, const Text& rule);
 // one never passes silently.
 Error UnknownQueryParam(const std::string& key);
 
-// Wraps a handler: exceptions become 500 with a generic message.
-using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
-
-void RegisterAuthRoutes(httplib::Server& svr, const RouteContext& ctx);
-void RegisterCitizenRoutes(httplib::Server& svr, const RouteContext& ctx);
-void RegisterWorkOrderRoutes(httplib::Server& svr, const RouteContext& ctx);
-void RegisterReferenceRoutes(httplib::Server& svr, const RouteContext& ctx);
-void RegisterFigureRoutes(httplib::Server& svr, const RouteContext& ctx);
-void RegisterAdviceRoutes(httplib::Server& svr, const RouteContext& ctx);
-void RegisterHotspotRoutes(httplib::Server& svr, const RouteContext& ctx);
+void RegisterAuthRoutes(Router& svr, const RouteContext& ctx);
+void RegisterCitizenRoutes(Router& svr, const RouteContext& ctx);
+void RegisterWorkOrderRoutes(Router& svr, const RouteContext& ctx);
+void RegisterReferenceRoutes(Router& svr, const RouteContext& ctx);
+void RegisterFigureRoutes(Router& svr, const RouteContext& ctx);
+void RegisterAdviceRoutes(Router& svr, const RouteContext& ctx);
+void RegisterHotspotRoutes(Router& svr, const RouteContext& ctx);
 
 // The cookie names of a browser session.
 inline constexpr const char* kSessionCookie = "lz_session";

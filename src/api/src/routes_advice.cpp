@@ -56,7 +56,7 @@ json AdviceJson(const app::Advice& a, const app::JurisdictionData& d, Timestamp 
           {"reply_quality", ReplyQualityJson(a)}};
 }
 
-Status ShowAdvice(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status ShowAdvice(const RouteContext& ctx, const Request& req, Response& res) {
   LZ_ASSIGN_OR_RETURN(app::Principal p, ctx.Authenticate(req));
   LZ_ASSIGN_OR_RETURN(WorkOrderId id, ParseId(req.matches[1], "id"));
   LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(p.user.jurisdiction));
@@ -73,8 +73,8 @@ Status ShowAdvice(const RouteContext& ctx, const httplib::Request& req, httplib:
 
 }  // namespace
 
-void RegisterAdviceRoutes(httplib::Server& svr, const RouteContext& ctx) {
-  svr.Get(R"(/api/v1/work-orders/(\d{1,19})/advice)", [&ctx](const httplib::Request& req, httplib::Response& res) {
+void RegisterAdviceRoutes(Router& svr, const RouteContext& ctx) {
+  svr.Get(R"(/api/v1/work-orders/(\d{1,19})/advice)", [&ctx](const Request& req, Response& res) {
     if (Status st = ShowAdvice(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
 }

@@ -14,7 +14,7 @@ json UserJson(const store::User& u, const app::JurisdictionData& d) {
           {"jurisdiction", {{"code", d.directory.jurisdiction().code}, {"name", d.directory.jurisdiction().name}}}};
 }
 
-Status Login(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status Login(const RouteContext& ctx, const Request& req, Response& res) {
   LZ_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(req.body, false));
   LZ_ASSIGN_OR_RETURN(std::string username, body.RequiredString("username"));
   LZ_ASSIGN_OR_RETURN(std::string password, body.RequiredString("password"));
@@ -42,11 +42,11 @@ std::string RouteContext::SessionCookie(const std::string& token, long long max_
          (secure_cookies ? "Secure; " : "") + "Max-Age=" + std::to_string(max_age);
 }
 
-void RegisterAuthRoutes(httplib::Server& svr, const RouteContext& ctx) {
-  svr.Post("/api/v1/auth/login", [&ctx](const httplib::Request& req, httplib::Response& res) {
+void RegisterAuthRoutes(Router& svr, const RouteContext& ctx) {
+  svr.Post("/api/v1/auth/login", [&ctx](const Request& req, Response& res) {
     if (Status st = Login(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
-  svr.Post("/api/v1/auth/logout", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  svr.Post("/api/v1/auth/logout", [&ctx](const Request& req, Response& res) {
     auto p = ctx.Authenticate(req);
     if (!p.ok()) return SendError(req, res, p.error());
     // Logout revokes the session the caller used, whichever way it came.
@@ -55,7 +55,7 @@ void RegisterAuthRoutes(httplib::Server& svr, const RouteContext& ctx) {
     if (!st.ok()) return SendError(req, res, st.error());
     SendJson(res, 200, {{"signed_out", true}});
   });
-  svr.Get("/api/v1/auth/me", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  svr.Get("/api/v1/auth/me", [&ctx](const Request& req, Response& res) {
     auto p = ctx.Authenticate(req);
     if (!p.ok()) return SendError(req, res, p.error());
     auto data = ctx.services.jurisdictions.Get(p->user.jurisdiction);

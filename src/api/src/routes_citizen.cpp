@@ -14,7 +14,7 @@ bool SelfServiceChannel(Channel c) {
 }
 
 Result<Submission> DecodeSubmission(JsonBody& body, const Directory& dir, bool staff,
-                                    const httplib::Request& req) {
+                                    const Request& req) {
   Submission s;
   LZ_ASSIGN_OR_RETURN(std::optional<RequestType> type, body.OptEnum<RequestType>("type"));
   if (!type)
@@ -73,7 +73,7 @@ Result<Submission> DecodeSubmission(JsonBody& body, const Directory& dir, bool s
   return s;
 }
 
-Status Submit(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status Submit(const RouteContext& ctx, const Request& req, Response& res) {
   Actor actor{Role::kCitizen, 0, std::nullopt, "群众"};
   bool staff = false;
   if (!req.get_header_value("Authorization").empty() || req.has_header("Cookie")) {
@@ -112,7 +112,7 @@ Status Submit(const RouteContext& ctx, const httplib::Request& req, httplib::Res
   return OkStatus();
 }
 
-std::string QueryCode(const httplib::Request& req, JsonBody* body) {
+std::string QueryCode(const Request& req, JsonBody* body) {
   if (req.has_header("X-Query-Code")) return req.get_header_value("X-Query-Code");
   if (req.has_param("query_code")) return req.get_param_value("query_code");
   if (body) {
@@ -122,7 +122,7 @@ std::string QueryCode(const httplib::Request& req, JsonBody* body) {
   return {};
 }
 
-Status Show(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status Show(const RouteContext& ctx, const Request& req, Response& res) {
   const std::string code = QueryCode(req, nullptr);
   if (code.empty())
     return MakeError(ErrorCode::kInvalidArgument, "query_code_required",
@@ -135,7 +135,7 @@ Status Show(const RouteContext& ctx, const httplib::Request& req, httplib::Respo
   return OkStatus();
 }
 
-Status Act(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res, Action action) {
+Status Act(const RouteContext& ctx, const Request& req, Response& res, Action action) {
   LZ_ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(req.body, false));
   const std::string code = QueryCode(req, &body);
   if (code.empty())
@@ -160,7 +160,7 @@ Status Act(const RouteContext& ctx, const httplib::Request& req, httplib::Respon
 }
 
 // GET /api/v1/public/requests: the published requests, masked.
-Status PublicList(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status PublicList(const RouteContext& ctx, const Request& req, Response& res) {
   static const std::set<std::string> kKnown = {"q", "type", "category", "area", "cursor", "limit",
                                                "jurisdiction"};
   for (const auto& [key, value] : req.params)
@@ -212,7 +212,7 @@ json MailboxFiguresJson(const store::FigureRow& c, int days) {
 
 // GET /api/v1/mailboxes: the leaders' mailboxes with their figures of the
 // last 90 days.
-Status Mailboxes(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status Mailboxes(const RouteContext& ctx, const Request& req, Response& res) {
   constexpr int kDays = 90;
   LZ_ASSIGN_OR_RETURN(auto data, ctx.Jurisdiction(req));
   const Timestamp since = ctx.services.time.Now() - std::chrono::days(kDays);
@@ -231,23 +231,23 @@ Status Mailboxes(const RouteContext& ctx, const httplib::Request& req, httplib::
 
 }  // namespace
 
-void RegisterCitizenRoutes(httplib::Server& svr, const RouteContext& ctx) {
-  svr.Get("/api/v1/public/requests", [&ctx](const httplib::Request& req, httplib::Response& res) {
+void RegisterCitizenRoutes(Router& svr, const RouteContext& ctx) {
+  svr.Get("/api/v1/public/requests", [&ctx](const Request& req, Response& res) {
     if (Status st = PublicList(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
-  svr.Get("/api/v1/mailboxes", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  svr.Get("/api/v1/mailboxes", [&ctx](const Request& req, Response& res) {
     if (Status st = Mailboxes(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
-  svr.Post("/api/v1/requests", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  svr.Post("/api/v1/requests", [&ctx](const Request& req, Response& res) {
     if (Status st = Submit(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
-  svr.Get(R"(/api/v1/requests/([0-9A-Za-z-]{1,40}))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  svr.Get(R"(/api/v1/requests/([0-9A-Za-z-]{1,40}))", [&ctx](const Request& req, Response& res) {
     if (Status st = Show(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
-  svr.Post(R"(/api/v1/requests/([0-9A-Za-z-]{1,40})/rate)", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  svr.Post(R"(/api/v1/requests/([0-9A-Za-z-]{1,40})/rate)", [&ctx](const Request& req, Response& res) {
     if (Status st = Act(ctx, req, res, Action::kRate); !st.ok()) SendError(req, res, st.error());
   });
-  svr.Post(R"(/api/v1/requests/([0-9A-Za-z-]{1,40})/dispute)", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  svr.Post(R"(/api/v1/requests/([0-9A-Za-z-]{1,40})/dispute)", [&ctx](const Request& req, Response& res) {
     if (Status st = Act(ctx, req, res, Action::kDispute); !st.ok()) SendError(req, res, st.error());
   });
 }

@@ -34,7 +34,7 @@ json GroupsJson(const std::vector<app::FigureGroup>& groups) {
   return out;
 }
 
-Status Figures(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status Figures(const RouteContext& ctx, const Request& req, Response& res) {
   static const std::set<std::string> kKnown = {"from", "to"};
   for (const auto& [key, value] : req.params)
     if (!kKnown.count(key)) return UnknownQueryParam(key);
@@ -68,8 +68,8 @@ Status Figures(const RouteContext& ctx, const httplib::Request& req, httplib::Re
 
 }  // namespace
 
-void RegisterFigureRoutes(httplib::Server& svr, const RouteContext& ctx) {
-  svr.Get("/api/v1/figures", [&ctx](const httplib::Request& req, httplib::Response& res) {
+void RegisterFigureRoutes(Router& svr, const RouteContext& ctx) {
+  svr.Get("/api/v1/figures", [&ctx](const Request& req, Response& res) {
     if (Status st = Figures(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
 }

@@ -44,7 +44,7 @@ json DetailJson(const WorkOrder& wo, std::uint64_t issue, const app::Jurisdictio
           {"against_votes", 0}};
 }
 
-Status Hotspots(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status Hotspots(const RouteContext& ctx, const Request& req, Response& res) {
   static const std::set<std::string> kKnown = {"top", "window", "members", "issue"};
   for (const auto& [key, value] : req.params)
     if (!kKnown.count(key)) return UnknownQueryParam(key);
@@ -111,8 +111,8 @@ Status Hotspots(const RouteContext& ctx, const httplib::Request& req, httplib::R
 
 }  // namespace
 
-void RegisterHotspotRoutes(httplib::Server& svr, const RouteContext& ctx) {
-  svr.Get("/api/v1/hotspots", [&ctx](const httplib::Request& req, httplib::Response& res) {
+void RegisterHotspotRoutes(Router& svr, const RouteContext& ctx) {
+  svr.Get("/api/v1/hotspots", [&ctx](const Request& req, Response& res) {
     if (Status st = Hotspots(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
 }

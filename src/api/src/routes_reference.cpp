@@ -16,10 +16,10 @@ json EnumList() {
   return out;
 }
 
-using DataFn = json (*)(const app::JurisdictionData&, const httplib::Request&, Error*);
+using DataFn = json (*)(const app::JurisdictionData&, const Request&, Error*);
 
-void Route(httplib::Server& svr, const std::string& pattern, const RouteContext& ctx, DataFn fn) {
-  svr.Get(pattern, [&ctx, fn](const httplib::Request& req, httplib::Response& res) {
+void Route(Router& svr, const std::string& pattern, const RouteContext& ctx, DataFn fn) {
+  svr.Get(pattern, [&ctx, fn](const Request& req, Response& res) {
     auto data = ctx.Jurisdiction(req);
     if (!data.ok()) return SendError(req, res, data.error());
     Error err;
@@ -29,25 +29,25 @@ void Route(httplib::Server& svr, const std::string& pattern, const RouteContext&
   });
 }
 
-json Units(const app::JurisdictionData& d, const httplib::Request&, Error*) {
+json Units(const app::JurisdictionData& d, const Request&, Error*) {
   json items = json::array();
   for (const Unit& u : d.directory.units()) items.push_back(UnitJson(u));
   return {{"items", items}};
 }
 
-json Areas(const app::JurisdictionData& d, const httplib::Request&, Error*) {
+json Areas(const app::JurisdictionData& d, const Request&, Error*) {
   json items = json::array();
   for (const Area& a : d.directory.areas()) items.push_back(AreaJson(a));
   return {{"items", items}};
 }
 
-json Categories(const app::JurisdictionData& d, const httplib::Request&, Error*) {
+json Categories(const app::JurisdictionData& d, const Request&, Error*) {
   json items = json::array();
   for (const Category& c : d.directory.categories()) items.push_back(CategoryJson(c));
   return {{"items", items}};
 }
 
-json Calendar(const app::JurisdictionData& d, const httplib::Request& req, Error* err) {
+json Calendar(const app::JurisdictionData& d, const Request& req, Error* err) {
   const int year = std::stoi(req.matches[1]);
   if (year < 1990 || year > 2100) {
     *err =
@@ -67,7 +67,7 @@ json Calendar(const app::JurisdictionData& d, const httplib::Request& req, Error
           {"utc_offset_minutes", d.calendar.utc_offset_minutes()}};
 }
 
-json TimeLimits(const app::JurisdictionData& d, const httplib::Request&, Error*) {
+json TimeLimits(const app::JurisdictionData& d, const Request&, Error*) {
   json rules = json::array();
   for (const TimeLimitRule& r : d.limits.rules())
     rules.push_back({{"type", r.type ? json(ToWire(*r.type)) : json(nullptr)},
@@ -85,7 +85,7 @@ json TimeLimits(const app::JurisdictionData& d, const httplib::Request&, Error*)
           {"warn_at_percent", std::lround(d.policy.warn_fraction * 100)}};
 }
 
-json Meta(const app::JurisdictionData& d, const httplib::Request&, Error*) {
+json Meta(const app::JurisdictionData& d, const Request&, Error*) {
   return {{"jurisdiction", {{"code", d.directory.jurisdiction().code}, {"name", d.directory.jurisdiction().name}}},
           {"states", EnumList<State>()},
           {"request_types", EnumList<RequestType>()},
@@ -99,7 +99,7 @@ json Meta(const app::JurisdictionData& d, const httplib::Request&, Error*) {
 }
 
 // GET /api/v1/map: the jurisdiction's district map as provided (GeoJSON).
-Status DistrictMap(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status DistrictMap(const RouteContext& ctx, const Request& req, Response& res) {
   LZ_ASSIGN_OR_RETURN(auto data, ctx.Jurisdiction(req));
   std::optional<std::string> map;
   LZ_RETURN_IF_ERROR(ctx.services.store.Read([&](store::ReadTxn& txn) -> Status {
@@ -119,8 +119,8 @@ Status DistrictMap(const RouteContext& ctx, const httplib::Request& req, httplib
 
 }  // namespace
 
-void RegisterReferenceRoutes(httplib::Server& svr, const RouteContext& ctx) {
-  svr.Get("/api/v1/map", [&ctx](const httplib::Request& req, httplib::Response& res) {
+void RegisterReferenceRoutes(Router& svr, const RouteContext& ctx) {
+  svr.Get("/api/v1/map", [&ctx](const Request& req, Response& res) {
     if (Status st = DistrictMap(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   });
   Route(svr, "/api/v1/units", ctx, Units);

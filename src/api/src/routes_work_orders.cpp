@@ -24,14 +24,14 @@ Result<std::int64_t> ParseId(const std::string& text, const std::string& field) 
   return v;
 }
 
-Result<std::optional<int>> LimitParam(const httplib::Request& req) {
+Result<std::optional<int>> LimitParam(const Request& req) {
   if (!req.has_param("limit")) return std::optional<int>();
   LZ_ASSIGN_OR_RETURN(std::int64_t limit, ParseId(req.get_param_value("limit"), "limit"));
   if (limit > 200) return BadParam("limit", "out_of_range", Text{"最大为 200", "at most 200"});
   return std::optional<int>(static_cast<int>(limit));
 }
 
-Result<std::optional<std::pair<Timestamp, WorkOrderId>>> CursorParam(const httplib::Request& req) {
+Result<std::optional<std::pair<Timestamp, WorkOrderId>>> CursorParam(const Request& req) {
   using After = std::optional<std::pair<Timestamp, WorkOrderId>>;
   if (!req.has_param("cursor")) return After();
   const std::string c = req.get_param_value("cursor");
@@ -88,7 +88,7 @@ Result<Command> DecodeCommand(Action action, JsonBody& body) {
 }
 
 template <class E>
-Result<std::optional<E>> EnumParam(const httplib::Request& req, const std::string& key) {
+Result<std::optional<E>> EnumParam(const Request& req, const std::string& key) {
   if (!req.has_param(key)) return std::optional<E>();
   const std::string v = req.get_param_value(key);
   if (auto e = FromWire<E>(v)) return std::optional<E>(*e);
@@ -97,7 +97,7 @@ Result<std::optional<E>> EnumParam(const httplib::Request& req, const std::strin
                        "unknown value '" + v + "'; expected one of: " + WireNamesList<E>()});
 }
 
-Result<app::QueueRequest> DecodeQueueRequest(const httplib::Request& req, const app::JurisdictionData& d) {
+Result<app::QueueRequest> DecodeQueueRequest(const Request& req, const app::JurisdictionData& d) {
   static const std::set<std::string> kKnown = {"queue", "state", "category", "area", "urgency",
                                                "channel", "type", "unit", "mailbox", "q", "from",
                                                "to", "cursor", "limit", "total", "jurisdiction"};
@@ -155,7 +155,7 @@ Result<app::QueueRequest> DecodeQueueRequest(const httplib::Request& req, const 
   return r;
 }
 
-Status List(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status List(const RouteContext& ctx, const Request& req, Response& res) {
   LZ_ASSIGN_OR_RETURN(app::Principal p, ctx.Authenticate(req));
   LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(p.user.jurisdiction));
   LZ_ASSIGN_OR_RETURN(app::QueueRequest q, DecodeQueueRequest(req, *data));
@@ -173,7 +173,7 @@ Status List(const RouteContext& ctx, const httplib::Request& req, httplib::Respo
   return OkStatus();
 }
 
-Status Counts(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status Counts(const RouteContext& ctx, const Request& req, Response& res) {
   LZ_ASSIGN_OR_RETURN(app::Principal p, ctx.Authenticate(req));
   LZ_ASSIGN_OR_RETURN(auto counts, ctx.services.work_orders.Counts(p.user.jurisdiction, p.actor));
   json out = json::object();
@@ -183,20 +183,20 @@ Status Counts(const RouteContext& ctx, const httplib::Request& req, httplib::Res
 }
 
 Status ShowView(const RouteContext& ctx, const app::Principal& p, WorkOrderId id,
-                const httplib::Request& req, httplib::Response& res) {
+                const Request& req, Response& res) {
   LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(p.user.jurisdiction));
   LZ_ASSIGN_OR_RETURN(app::WorkOrderView v, ctx.services.work_orders.View(p.user.jurisdiction, id, p.actor));
   SendJson(res, 200, WorkOrderViewJson(v, *data, ctx.services.time.Now(), PreferredLanguage(req)));
   return OkStatus();
 }
 
-Status Show(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status Show(const RouteContext& ctx, const Request& req, Response& res) {
   LZ_ASSIGN_OR_RETURN(app::Principal p, ctx.Authenticate(req));
   LZ_ASSIGN_OR_RETURN(WorkOrderId id, ParseId(req.matches[1], "id"));
   return ShowView(ctx, p, id, req, res);
 }
 
-Status Act(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+Status Act(const RouteContext& ctx, const Request& req, Response& res) {
   LZ_ASSIGN_OR_RETURN(app::Principal p, ctx.Authenticate(req));
   LZ_ASSIGN_OR_RETURN(WorkOrderId id, ParseId(req.matches[1], "id"));
   const std::string name = req.matches[2];
@@ -214,9 +214,9 @@ Status Act(const RouteContext& ctx, const httplib::Request& req, httplib::Respon
   return OkStatus();
 }
 
-void Route(httplib::Server& svr, const std::string& method, const std::string& pattern, const RouteContext& ctx,
-           Status (*fn)(const RouteContext&, const httplib::Request&, httplib::Response&)) {
-  auto h = [&ctx, fn](const httplib::Request& req, httplib::Response& res) {
+void Route(Router& svr, const std::string& method, const std::string& pattern, const RouteContext& ctx,
+           Status (*fn)(const RouteContext&, const Request&, Response&)) {
+  auto h = [&ctx, fn](const Request& req, Response& res) {
     if (Status st = fn(ctx, req, res); !st.ok()) SendError(req, res, st.error());
   };
   if (method == "GET") svr.Get(pattern, h);
@@ -225,7 +225,7 @@ void Route(httplib::Server& svr, const std::string& method, const std::string& p
 
 }  // namespace
 
-void RegisterWorkOrderRoutes(httplib::Server& svr, const RouteContext& ctx) {
+void RegisterWorkOrderRoutes(Router& svr, const RouteContext& ctx) {
   Route(svr, "GET", "/api/v1/work-orders", ctx, List);
   Route(svr, "GET", "/api/v1/work-orders/counts", ctx, Counts);
   Route(svr, "GET", R"(/api/v1/work-orders/(\d{1,19}))", ctx, Show);

@@ -33,6 +33,7 @@ Result<Flags> Flags::Parse(const std::vector<std::string>& args, const std::set<
       value = args[++i];
     }
     f.values_[name] = *value;
+    f.all_.emplace(name, *value);
   }
   return f;
 }
@@ -41,6 +42,13 @@ std::optional<std::string> Flags::Get(const std::string& name) const {
   auto it = values_.find(name);
   if (it == values_.end()) return std::nullopt;
   return it->second;
+}
+
+std::vector<std::string> Flags::GetAll(const std::string& name) const {
+  std::vector<std::string> out;
+  const auto [first, last] = all_.equal_range(name);
+  for (auto it = first; it != last; ++it) out.push_back(it->second);
+  return out;
 }
 
 std::string Flags::GetOr(const std::string& name, const std::string& fallback) const {

@@ -47,18 +47,26 @@ Result<bool> PublicUrlIsHttps(const std::string& url) {
 int Serve(const Args& args) {
   auto flags = Flags::Parse(
       args, {"db", "host", "port", "port-file", "threads", "web", "sync", "scheduler-interval",
-             "max-body", "retrain-hours", "dictionary", "now", "public-url"});
+             "max-body", "retrain-hours", "dictionary", "now", "public-url", "head-timeout",
+             "body-timeout", "idle-timeout", "max-connections", "max-connections-per-address",
+             "trusted-proxy"});
   if (!flags.ok()) {
     std::cerr << "lizheng serve: " << flags.error().message << "\n";
     return 2;
   }
   auto port = flags->GetInt("port", 8080, 0, 65535);
-  auto threads = flags->GetInt("threads", 64, 4, 1024);
+  auto threads = flags->GetInt("threads", 0, 0, 1024);
+  auto head_timeout = flags->GetInt("head-timeout", 10, 1, 3600);
+  auto body_timeout = flags->GetInt("body-timeout", 30, 1, 3600);
+  auto idle_timeout = flags->GetInt("idle-timeout", 10, 1, 3600);
+  auto max_connections = flags->GetInt("max-connections", 10000, 1, 1000000);
+  auto per_address = flags->GetInt("max-connections-per-address", 64, 1, 1000000);
   auto interval = flags->GetInt("scheduler-interval", 60, 1, 86400);
   auto max_body = flags->GetInt("max-body", 256 * 1024, 1024, 64 * 1024 * 1024);
   auto retrain = flags->GetInt("retrain-hours", 24, 1, 24 * 365);
   const std::string sync = flags->GetOr("sync", "full");
-  for (const auto* r : {&port, &threads, &interval, &max_body, &retrain}) {
+  for (const auto* r : {&port, &threads, &interval, &max_body, &retrain, &head_timeout, &body_timeout,
+                        &idle_timeout, &max_connections, &per_address}) {
     if (!r->ok()) {
       std::cerr << "lizheng serve: " << r->error().message << "\n";
       return 2;
@@ -131,6 +139,12 @@ int Serve(const Args& args) {
   options.max_body_bytes = static_cast<std::size_t>(*max_body);
   options.static_dir = flags->GetOr("web", "");
   options.secure_cookies = https;
+  options.head_timeout = std::chrono::seconds(*head_timeout);
+  options.body_timeout = std::chrono::seconds(*body_timeout);
+  options.idle_timeout = std::chrono::seconds(*idle_timeout);
+  options.max_connections = static_cast<std::size_t>(*max_connections);
+  options.max_connections_per_address = static_cast<std::size_t>(*per_address);
+  options.trusted_proxies = flags->GetAll("trusted-proxy");
   api::HttpServer server(
       api::ApiServices{**store, cache, work_orders, auth, time, insights, calendars}, options);
   auto bound = server.Bind();

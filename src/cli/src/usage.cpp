@@ -17,11 +17,21 @@ check) in the same process. Stops cleanly on SIGINT or SIGTERM.
   --host H                  address to listen on (default 127.0.0.1)
   --port N                  port (default 8080; 0 = any free port)
   --port-file F             write the bound port to F once listening
-  --threads N               worker threads, one per open connection (default 64)
+  --threads N               worker threads that run requests (default 0: twice the
+                            hardware threads, at least 8); connections need no thread
   --web DIR                 built web pages (web/dist) to serve at /
   --sync full|normal        full: every acknowledgement is on disk (default)
   --scheduler-interval S    seconds between scheduler passes (default 60)
-  --max-body BYTES          larger request bodies get 413 (default 262144)
+  --max-body BYTES          larger request bodies get 413, chunked ones too (default 262144)
+  --head-timeout S          a new connection's request head must arrive within S seconds
+                            (default 10)
+  --body-timeout S          a request body must arrive within S seconds (default 30)
+  --idle-timeout S          a kept-alive connection closes after S idle seconds (default 10)
+  --max-connections N       open connections at once; more get 503 (default 10000)
+  --max-connections-per-address N
+                            open connections from one client address (default 64)
+  --trusted-proxy ADDR      a reverse proxy's address (repeatable): only for connections
+                            from it is X-Forwarded-For read to find the client's address
   --retrain-hours H         retrain the classifier once it is H hours old (default 24)
   --dictionary PATH         the jieba dictionary of the word segmenter
   --now TIME                start the clock at TIME (RFC 3339) and let it run on from
