@@ -420,6 +420,7 @@ void TestServer::Start() {
                                    options_.sync};
   if (!options_.web.empty()) argv.insert(argv.end(), {"--web", options_.web});
   if (!options_.now.empty()) argv.insert(argv.end(), {"--now", options_.now});
+  if (!options_.rate_limits) argv.insert(argv.end(), {"--rate-limits", "off"});
   pid_ = Spawn(argv, dir_ + "/server.log");
   const auto deadline = steady_clock::now() + kStartTimeout;
   port_ = 0;

@@ -49,8 +49,10 @@ struct AuthOptions {
   // the memory a flood of sign-ins can take (2 x 64 MiB).
   int max_concurrent_hashes = 2;
   // How long a sign-in waits for a free check before it is refused (503,
-  // Retry-After).
-  std::chrono::milliseconds hash_wait{std::chrono::seconds(3)};
+  // Retry-After): long enough for a queue of a shift's sign-ins on a busy
+  // machine (a check can take 0.5 s under load), short enough that a
+  // client is told to come back rather than left hanging.
+  std::chrono::milliseconds hash_wait{std::chrono::seconds(10)};
 };
 
 // Thread-safe.
