@@ -29,6 +29,7 @@ TEST(CliHelpTest, EveryCommandPrintsItsUsageForHelp) {
       {{"user", "add", "-h"}, "--username U"},
       {{"limits", "--help"}, "usage: lizheng limits"},
       {{"limits", "import", "--help"}, "lizheng limits import --file FILE"},
+      {{"rate-limits", "import", "--help"}, "lizheng rate-limits import --file FILE"},
       {{"calendar", "--help"}, "usage: lizheng calendar"},
       {{"calendar", "import", "-h"}, "YYYY-MM-DD<TAB>holiday|workday<TAB>name"},
       {{"map", "export", "--help"}, "usage: lizheng map"},

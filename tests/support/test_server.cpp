@@ -426,6 +426,7 @@ void TestServer::Start() {
     std::istringstream words(extra);
     for (std::string w; words >> w;) argv.push_back(w);
   }
+  if (!options_.rate_limits) argv.insert(argv.end(), {"--rate-limits", "off"});
   pid_ = Spawn(argv, dir_ + "/server.log");
   const auto deadline = steady_clock::now() + kStartTimeout;
   port_ = 0;

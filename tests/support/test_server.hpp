@@ -106,6 +106,10 @@ class TestServer {
     // `lizheng serve --now`: the clock starts at this RFC 3339 time and runs
     // on; empty for the real time.
     std::string now;
+    // `lizheng serve --rate-limits`: most tests file many anonymous
+    // requests and sign in often from 127.0.0.1, so the limits are off
+    // unless a test of them turns them on (with the real defaults).
+    bool rate_limits = false;
   };
 
   // Creates the directory with a demo database (`lizheng demo --requests 0

@@ -129,7 +129,7 @@ Status Show(const RouteContext& ctx, const Request& req, Response& res) {
                      Text{"请提供查询码（X-Query-Code 请求头或 ?query_code=）",
                           "query_code: required (X-Query-Code header or ?query_code=)"},
                      "query_code");
-  LZ_ASSIGN_OR_RETURN(app::WorkOrderView v, ctx.services.work_orders.CitizenView(req.matches[1], code));
+  LZ_ASSIGN_OR_RETURN(app::WorkOrderView v, ctx.services.work_orders.CitizenView(req.matches[1], code, req.remote_addr));
   LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(v.wo.jurisdiction));
   SendJson(res, 200, CitizenViewJson(v, *data));
   return OkStatus();
@@ -152,7 +152,8 @@ Status Act(const RouteContext& ctx, const Request& req, Response& res, Action ac
     cmd.reason = reason.value_or("");
   }
   LZ_RETURN_IF_ERROR(body.Finish());
-  LZ_ASSIGN_OR_RETURN(WorkOrder wo, ctx.services.work_orders.CitizenPerform(req.matches[1], code, cmd));
+  LZ_ASSIGN_OR_RETURN(WorkOrder wo, ctx.services.work_orders.CitizenPerform(req.matches[1], code, cmd,
+                                                                               req.remote_addr));
   LZ_ASSIGN_OR_RETURN(app::WorkOrderView v, ctx.services.work_orders.CitizenView(wo.tracking_no, code));
   LZ_ASSIGN_OR_RETURN(auto data, ctx.services.jurisdictions.Get(v.wo.jurisdiction));
   SendJson(res, 200, CitizenViewJson(v, *data));

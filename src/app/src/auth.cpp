@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "lizheng/app/password_policy.hpp"
@@ -30,6 +31,12 @@ bool VerifyPassword(const std::string& hash, const std::string& password) {
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
+// Made once with crypto_pwhash_str(OPSLIMIT_INTERACTIVE, MEMLIMIT_INTERACTIVE)
+// from 32 random bytes that were then thrown away; a test checks that its
+// parameters still match HashPassword's.
+const char* const kDummyPasswordHash =
+    "$argon2id$v=19$m=65536,t=2,p=1$Odnr4Q+yqkywaJzayAD6tA$ROlgD3SfeibAfSQ0pFPItd+wvW2jL3ukZyWhTrBSxBQ";
+
 std::string HashToken(const std::string& token) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
@@ -39,61 +46,60 @@ std::string HashToken(const std::string& token) {
 }
 
 AuthService::AuthService(store::Store& store, const TimeSource& time, RandomSource& random,
-                         AuthOptions options)
-    : store_(store), time_(time), random_(random), options_(options) {}
+                         AuthOptions options, PublicLimits* limits)
+    : store_(store),
+      time_(time),
+      random_(random),
+      options_(options),
+      limits_(limits),
+      hash_slots_(std::max(options.max_concurrent_hashes, 1)) {}
 
-bool AuthService::Limited(const std::string& key, Timestamp now) {
-  std::lock_guard lock(mu_);
-  auto it = failures_.find(key);
-  if (it == failures_.end()) return false;
-  if (now - it->second.second > options_.failure_window) {
-    failures_.erase(it);
-    return false;
-  }
-  return it->second.first >= options_.max_failures;
-}
-
-void AuthService::RecordFailure(const std::string& key, Timestamp now) {
-  std::lock_guard lock(mu_);
-  auto& [count, start] = failures_[key];
-  if (count == 0 || now - start > options_.failure_window) {
-    count = 0;
-    start = now;
-  }
-  ++count;
-}
-
-Result<LoginResult> AuthService::Login(JurisdictionId j, const std::string& username,
-                                       const std::string& password, const std::string& client) {
-  const Timestamp now = time_.Now();
-  const std::string user_key = "u:" + std::to_string(j) + ":" + username;
-  const std::string client_key = "c:" + client;
-  if (Limited(user_key, now) || Limited(client_key, now))
-    return MakeError(ErrorCode::kTooManyRequests, "too_many_logins",
-                     Text{"登录失败次数过多，请 " +
-                              std::to_string(options_.failure_window.count() / 60) + " 分钟后再试",
-                          "too many failed logins; try again in " +
-                              std::to_string(options_.failure_window.count() / 60) + " minutes"});
-
+Result<std::optional<store::User>> AuthService::VerifyLogin(JurisdictionId j,
+                                                            const std::string& username,
+                                                            const std::string& password) {
   std::optional<store::User> user;
   LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
     LZ_ASSIGN_OR_RETURN(user, txn.FindUser(j, username));
     return OkStatus();
   }));
-  // Verify against a real hash even for unknown users would cost CPU for
-  // nothing; the failure limit covers username probing.
-  if (!user || !user->active || !VerifyPassword(user->password_hash, password)) {
-    RecordFailure(user_key, now);
-    RecordFailure(client_key, now);
-    return BadLogin();
+  if (!hash_slots_.try_acquire_for(options_.hash_wait)) {
+    Error e = MakeError(ErrorCode::kUnavailable, "login_busy",
+                        Text{"登录人数过多，请稍后再试", "too many sign-ins at once; try again shortly"});
+    e.retry_after_seconds = 2;
+    return e;
   }
+  // Unknown usernames are checked against the dummy, so they cost the same.
+  const bool match = VerifyPassword(user ? user->password_hash : kDummyPasswordHash, password);
+  hash_slots_.release();
+  ++password_checks_;
+  if (!user || !user->active || !match) return std::optional<store::User>();
+  return user;
+}
 
+Result<LoginResult> AuthService::Login(JurisdictionId j, const std::string& username,
+                                       const std::string& password, const std::string& client) {
+  LoginAttempt attempt;
+  if (limits_) {
+    LZ_ASSIGN_OR_RETURN(attempt, limits_->BeginLogin(j, username, client));
+  }
+  auto verified = VerifyLogin(j, username, password);
+  if (limits_) {
+    if (!verified.ok())
+      limits_->EndLogin(attempt, LoginOutcome::kNotChecked);
+    else
+      limits_->EndLogin(attempt, *verified ? LoginOutcome::kSucceeded : LoginOutcome::kFailed);
+  }
+  if (!verified.ok()) return verified.error();
+  if (!*verified) return BadLogin();
+  const store::User& user = **verified;
+
+  const Timestamp now = time_.Now();
   LoginResult result;
   result.token = random_.HexToken(32);
   result.csrf_token = random_.HexToken(16);
   result.expires_at = now + options_.session_ttl;
-  result.user = *user;
-  store::Session session{HashToken(result.token), j, user->id, result.csrf_token, now,
+  result.user = user;
+  store::Session session{HashToken(result.token), j, user.id, result.csrf_token, now,
                          result.expires_at};
   LZ_RETURN_IF_ERROR(store_.Write([&](store::WriteTxn& txn) { return txn.InsertSession(session); }));
   return result;

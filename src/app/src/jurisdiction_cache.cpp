@@ -10,8 +10,17 @@ Result<JurisdictionData> LoadJurisdictionData(store::ReadTxn& txn, JurisdictionI
   LZ_ASSIGN_OR_RETURN(TimeLimitMatrix limits, txn.LoadTimeLimits(id));
   const int offset = dir.jurisdiction().utc_offset_minutes;
   ClockPolicy policy = limits.policy();
+  RateLimitSettings rate_limits;
+  LZ_ASSIGN_OR_RETURN(std::optional<std::string> rate_file, txn.GetJurisdictionFile(id, kRateLimitsFile));
+  if (rate_file) {
+    auto parsed = RateLimitSettings::Parse(*rate_file);
+    if (!parsed.ok())
+      return MakeError(ErrorCode::kInternal, "the stored rate limits cannot be read", "",
+                       std::string(kRateLimitsFile) + ": " + parsed.error().message);
+    rate_limits = *parsed;
+  }
   return JurisdictionData{std::move(dir), WorkingCalendar(offset, std::move(days)),
-                          std::move(limits), std::move(policy)};
+                          std::move(limits), std::move(policy), std::move(rate_limits)};
 }
 
 JurisdictionCache::JurisdictionCache(store::Store& store, const TimeSource& time,

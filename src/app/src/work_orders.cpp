@@ -42,8 +42,9 @@ bool FansOut(Action a) {
 }  // namespace
 
 WorkOrderService::WorkOrderService(store::Store& store, JurisdictionCache& cache,
-                                   const TimeSource& time, RandomSource& random, Insights* insights)
-    : store_(store), cache_(cache), time_(time), random_(random), insights_(insights) {}
+                                   const TimeSource& time, RandomSource& random, Insights* insights,
+                                   PublicLimits* limits)
+    : store_(store), cache_(cache), time_(time), random_(random), insights_(insights), limits_(limits) {}
 
 Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& submitted,
                                          const Actor& actor) {
@@ -51,6 +52,7 @@ Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& sub
   Submission s = submitted;
   s.citizen.phone = text::NormalizePhone(s.citizen.phone);
   LZ_RETURN_IF_ERROR(ValidateSubmission(s, data->directory));
+  if (limits_) LZ_RETURN_IF_ERROR(limits_->AdmitSubmission(*data, s.source_address));
   if (insights_ && !s.assessment) s.assessment = insights_->Assess(*data, s.title, s.detail);
   const Timestamp now = time_.Now();
   const std::string query_code = random_.Digits(8);
@@ -163,8 +165,9 @@ Result<WorkOrder> WorkOrderService::Perform(JurisdictionId j, WorkOrderId id, co
 
 Result<WorkOrder> WorkOrderService::CitizenPerform(const std::string& tracking_no,
                                                    const std::string& query_code,
-                                                   const Command& cmd) {
-  LZ_ASSIGN_OR_RETURN(WorkOrderView view, CitizenView(tracking_no, query_code));
+                                                   const Command& cmd,
+                                                   const std::string& client_address) {
+  LZ_ASSIGN_OR_RETURN(WorkOrderView view, CitizenView(tracking_no, query_code, client_address));
   LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(view.wo.jurisdiction));
   const Actor citizen{Role::kCitizen, 0, std::nullopt, "群众"};
   WorkOrder out;
@@ -199,7 +202,10 @@ Result<int> WorkOrderService::CheckDeadlines(JurisdictionId j, int batch_limit) 
 }
 
 Result<WorkOrderView> WorkOrderService::CitizenView(const std::string& tracking_no,
-                                                    const std::string& query_code) {
+                                                    const std::string& query_code,
+                                                    const std::string& client_address) {
+  // Counted before the code is compared, for known and unknown numbers alike.
+  if (limits_) LZ_RETURN_IF_ERROR(limits_->BeginLookup(client_address, tracking_no));
   const Error not_found = MakeError(ErrorCode::kNotFound, "query_code_wrong",
                                     Text{"没有与该编号和查询码相符的诉求，请核对后重试",
                                          "no request with this tracking number and query code"},
@@ -225,6 +231,7 @@ Result<WorkOrderView> WorkOrderService::CitizenView(const std::string& tracking_
     return OkStatus();
   }));
   if (!found) return not_found;
+  if (limits_) limits_->LookupSucceeded(tracking_no);
   // A merged request can be rated once the primary's reply reached it.
   if (Has(SpecOf(Action::kRate).from, view.wo.state) && !view.wo.citizen_rating && view.wo.reply)
     view.allowed_actions.push_back(Action::kRate);

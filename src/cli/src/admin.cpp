@@ -1,5 +1,5 @@
 // The administrative subcommands: migrate, setup, user add, limits,
-// calendar, verify-log, backup.
+// rate-limits, calendar, verify-log, backup.
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +13,7 @@
 #include "lizheng/app/auth.hpp"
 #include "lizheng/app/district_map.hpp"
 #include "lizheng/app/environment.hpp"
+#include "lizheng/app/rate_limit_settings.hpp"
 #include "lizheng/app/setup.hpp"
 #include "lizheng/core/time_limits.hpp"
 #include "lizheng/core/working_calendar.hpp"
@@ -228,6 +229,46 @@ int MapExport(store::Store& s, const Jurisdiction& j) {
   return 0;
 }
 
+// "rate-limits export" prints the jurisdiction's rate limits (the defaults
+// when none are stored); "rate-limits import --file F" validates F whole and
+// stores it as the jurisdiction file kRateLimitsFile.
+int RateLimitsExport(store::Store& s, const Jurisdiction& j) {
+  std::optional<std::string> stored;
+  Status st = s.Read([&](store::ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(stored, txn.GetJurisdictionFile(j.id, app::kRateLimitsFile));
+    return OkStatus();
+  });
+  if (!st.ok()) return Fail("rate-limits export", st.error().message);
+  app::RateLimitSettings settings;
+  if (stored) {
+    auto parsed = app::RateLimitSettings::Parse(*stored);
+    if (!parsed.ok()) return Fail("rate-limits export", "the stored rate limits: " + parsed.error().message);
+    settings = *parsed;
+  }
+  std::cout << "# rate limits of " << j.code << " (" << j.name << ")"
+            << (stored ? "" : ": the defaults, none stored") << "\n"
+            << settings.ToTsv();
+  return 0;
+}
+
+int RateLimitsImport(store::Store& s, const Jurisdiction& j, const Flags& flags) {
+  auto path = flags.Get("file");
+  if (!path) return Fail("rate-limits import", "--file FILE is required", 2);
+  auto text = ReadWholeFile(*path);
+  if (!text.ok()) return Fail("rate-limits import", text.error().message, 2);
+  auto settings = app::RateLimitSettings::Parse(*text);
+  if (!settings.ok()) return Fail("rate-limits import", *path + ": " + settings.error().message, 2);
+  // Stored in the canonical form, every setting spelled out.
+  Status st = s.Write([&](store::WriteTxn& txn) {
+    return txn.PutJurisdictionFile(j.id, app::kRateLimitsFile, settings->ToTsv(),
+                                   app::SystemTime().Now());
+  });
+  if (!st.ok()) return Fail("rate-limits import", st.error().message);
+  std::cout << "rate limits of " << j.code
+            << " replaced; a running server applies them within a minute.\n";
+  return 0;
+}
+
 // The shape of the settings commands: "<cmd> export|import [flags]" on one
 // jurisdiction's store. `run` gets the subcommand, the flags, the store and
 // the jurisdiction.
@@ -269,6 +310,14 @@ int Limits(const Args& args) {
       "limits", args, "'limits export' or 'limits import --file FILE'", {},
       [](const std::string& sub, const Flags& flags, store::Store& s, const Jurisdiction& j) {
         return sub == "export" ? LimitsExport(s, j) : LimitsImport(s, j, flags);
+      });
+}
+
+int RateLimits(const Args& args) {
+  return RunSettingsCommand(
+      "rate-limits", args, "'rate-limits export' or 'rate-limits import --file FILE'", {},
+      [](const std::string& sub, const Flags& flags, store::Store& s, const Jurisdiction& j) {
+        return sub == "export" ? RateLimitsExport(s, j) : RateLimitsImport(s, j, flags);
       });
 }
 

@@ -19,6 +19,7 @@ int Migrate(const Args& args);
 int Setup(const Args& args);
 int UserCommand(const Args& args);
 int Limits(const Args& args);
+int RateLimits(const Args& args);
 int Calendar(const Args& args);
 int Map(const Args& args);
 int VerifyLog(const Args& args);

@@ -23,6 +23,7 @@ commands:
   migrate      create or upgrade the database schema
   user add     add a staff account
   limits       export or import the time limits and clock policy (TSV)
+  rate-limits  export or import the limits on anonymous intake, lookups and sign-in (TSV)
   calendar     export or import a year of the working calendar (TSV)
   map          export or import the district map of the dashboard (GeoJSON)
   verify-log   verify every jurisdiction's event hash chain
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
     if (cmd == "migrate") return lizheng::cli::Migrate(rest);
     if (cmd == "user") return lizheng::cli::UserCommand(rest);
     if (cmd == "limits") return lizheng::cli::Limits(rest);
+    if (cmd == "rate-limits") return lizheng::cli::RateLimits(rest);
     if (cmd == "calendar") return lizheng::cli::Calendar(rest);
     if (cmd == "map") return lizheng::cli::Map(rest);
     if (cmd == "verify-log") return lizheng::cli::VerifyLog(rest);

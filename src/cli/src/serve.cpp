@@ -49,7 +49,7 @@ int Serve(const Args& args) {
       args, {"db", "host", "port", "port-file", "threads", "web", "sync", "scheduler-interval",
              "max-body", "retrain-hours", "dictionary", "now", "public-url", "head-timeout",
              "body-timeout", "idle-timeout", "max-connections", "max-connections-per-address",
-             "trusted-proxy"});
+             "trusted-proxy", "rate-limits"});
   if (!flags.ok()) {
     std::cerr << "lizheng serve: " << flags.error().message << "\n";
     return 2;
@@ -74,6 +74,13 @@ int Serve(const Args& args) {
   }
   if (sync != "full" && sync != "normal") {
     std::cerr << "lizheng serve: --sync: 'full' (durable acknowledgements) or 'normal'\n";
+    return 2;
+  }
+  // Off only for load tests and test harnesses that file thousands of
+  // requests from one address; see `lizheng rate-limits` for the settings.
+  const std::string rate_limits = flags->GetOr("rate-limits", "on");
+  if (rate_limits != "on" && rate_limits != "off") {
+    std::cerr << "lizheng serve: --rate-limits: 'on' (the default) or 'off' (load tests only)\n";
     return 2;
   }
 
@@ -126,8 +133,9 @@ int Serve(const Args& args) {
   app::InsightsOptions io;
   io.retrain_every = std::chrono::hours(*retrain);
   app::Insights insights(**store, cache, time, std::move(segmenter).value(), io);
-  app::WorkOrderService work_orders(**store, cache, time, random, &insights);
-  app::AuthService auth(**store, time, random, app::AuthOptions{});
+  app::PublicLimits limits(cache, time, rate_limits == "on");
+  app::WorkOrderService work_orders(**store, cache, time, random, &insights, &limits);
+  app::AuthService auth(**store, time, random, app::AuthOptions{}, &limits);
   app::CalendarWatch calendars(**store, cache, time);
   app::Scheduler scheduler(**store, work_orders, time, std::chrono::seconds(*interval), &insights,
                            &calendars);

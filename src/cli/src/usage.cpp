@@ -39,6 +39,9 @@ check) in the same process. Stops cleanly on SIGINT or SIGTERM.
   --public-url URL          the address the public uses (default $LIZHENG_PUBLIC_URL), such
                             as https://12345.example.gov.cn; when it is https the session
                             cookie is marked Secure
+  --rate-limits on|off      off: no limits on anonymous intake, lookups and sign-in, for
+                            load tests and test harnesses only (default on; the limits
+                            are set per jurisdiction with `lizheng rate-limits`)
 )";
 
 constexpr std::string_view kDemo = R"(usage: lizheng demo [flags]
@@ -102,6 +105,22 @@ whole, naming the line.
   --file FILE          the file to import
 )";
 
+constexpr std::string_view kRateLimits = R"(usage: lizheng rate-limits export [flags]
+       lizheng rate-limits import --file FILE [flags]
+
+Prints, or replaces from FILE, the jurisdiction's rate limits on anonymous
+intake, lookups by query code and staff sign-in (without a file of its own
+a jurisdiction has the defaults, which export prints). FILE is TSV with the
+header name<TAB>value; settings not given keep their defaults. Values are a
+count per window (30/1h), a count (10) or a duration (90s, 15m, 1h, 1d).
+A bad file is refused whole, naming the line. A running server applies the
+new limits within a minute; its counters live in its memory.
+
+  --db PATH            database file (default $LIZHENG_DB or var/lizheng.db)
+  --jurisdiction CODE  default: the first jurisdiction
+  --file FILE          the file to import
+)";
+
 constexpr std::string_view kCalendar = R"(usage: lizheng calendar export --year Y [flags]
        lizheng calendar import --year Y --file FILE [flags]
 
@@ -153,13 +172,14 @@ The --db form trains the jurisdiction's own classifier from its labelled work
 orders and stores it in the database, where every server picks it up.
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kUsages = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kUsages = {{
     {"serve", kServe},
     {"demo", kDemo},
     {"setup", kSetup},
     {"migrate", kMigrate},
     {"user", kUser},
     {"limits", kLimits},
+    {"rate-limits", kRateLimits},
     {"calendar", kCalendar},
     {"map", kMap},
     {"verify-log", kVerifyLog},

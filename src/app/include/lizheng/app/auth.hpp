@@ -1,15 +1,17 @@
 // Staff authentication: Argon2id password hashes (libsodium), random session
-// tokens stored only as hashes, CSRF tokens for cookie sessions, and a limit
-// on failed logins.
+// tokens stored only as hashes, CSRF tokens for cookie sessions, sign-in
+// limits (public_limits.hpp) and a bound on concurrent password hashes.
 #pragma once
 
+#include <atomic>
 #include <chrono>
-#include <map>
-#include <mutex>
+#include <cstdint>
 #include <optional>
+#include <semaphore>
 #include <string>
 
 #include "lizheng/app/environment.hpp"
+#include "lizheng/app/public_limits.hpp"
 #include "lizheng/core/workflow.hpp"
 #include "lizheng/store/store.hpp"
 
@@ -21,6 +23,10 @@ Result<std::string> HashPassword(const std::string& password);
 bool VerifyPassword(const std::string& hash, const std::string& password);
 // The stored form of a session token (SHA-256, hex).
 std::string HashToken(const std::string& token);
+// An Argon2id hash with HashPassword's parameters of a password nobody
+// knows: verified for unknown usernames, so that their answer takes as long
+// as a known user's and does not tell which usernames exist.
+extern const char* const kDummyPasswordHash;
 
 // The outcome of a successful login. `token` is shown once, never stored.
 struct LoginResult {
@@ -39,21 +45,35 @@ struct Principal {
 
 struct AuthOptions {
   std::chrono::seconds session_ttl{std::chrono::hours(12)};
-  int max_failures = 5;                       // per username and per client address
-  std::chrono::seconds failure_window{std::chrono::minutes(15)};
+  // Password checks at once: each holds 64 MiB for ~0.1 s, so this bounds
+  // the memory a flood of sign-ins can take (2 x 64 MiB).
+  int max_concurrent_hashes = 2;
+  // How long a sign-in waits for a free check before it is refused (503,
+  // Retry-After): long enough for a queue of a shift's sign-ins on a busy
+  // machine (a check can take 0.5 s under load), short enough that a
+  // client is told to come back rather than left hanging.
+  std::chrono::milliseconds hash_wait{std::chrono::seconds(10)};
 };
 
 // Thread-safe.
 class AuthService {
  public:
-  AuthService(store::Store& store, const TimeSource& time, RandomSource& random, AuthOptions options);
+  // `limits` (may be null: sign-in is not rate limited) is checked before
+  // every password check.
+  AuthService(store::Store& store, const TimeSource& time, RandomSource& random, AuthOptions options,
+              PublicLimits* limits = nullptr);
 
-  // kUnauthenticated for a wrong username or password (same message for
-  // both); kTooManyRequests once the failure limit is reached.
+  // kUnauthenticated for a wrong username or password (same message and,
+  // through kDummyPasswordHash, about the same time for both);
+  // kTooManyRequests while `client` or the account is held back by the
+  // limits; kUnavailable when no password check came free in time.
   Result<LoginResult> Login(JurisdictionId j, const std::string& username,
                             const std::string& password, const std::string& client);
   // kUnauthenticated for unknown, forged or expired tokens or inactive users.
   Result<Principal> Authenticate(const std::string& token);
+  // Password checks run by Login so far, real or dummy (for operators'
+  // figures and to show that unknown usernames are checked too).
+  std::int64_t PasswordChecks() const { return password_checks_.load(); }
   // Revokes the session.
   Status Logout(const store::Session& session);
 
@@ -64,15 +84,18 @@ class AuthService {
                             std::optional<UnitId> unit, const std::string& password);
 
  private:
-  bool Limited(const std::string& key, Timestamp now);
-  void RecordFailure(const std::string& key, Timestamp now);
+  // Whether `password` is `username`'s; kUnavailable when no check came
+  // free within the wait.
+  Result<std::optional<store::User>> VerifyLogin(JurisdictionId j, const std::string& username,
+                                                 const std::string& password);
 
   store::Store& store_;
   const TimeSource& time_;
   RandomSource& random_;
   AuthOptions options_;
-  std::mutex mu_;
-  std::map<std::string, std::pair<int, Timestamp>> failures_;  // key -> (count, window start)
+  PublicLimits* limits_;
+  std::counting_semaphore<> hash_slots_;
+  std::atomic<std::int64_t> password_checks_{0};
 };
 
 }  // namespace lizheng::app

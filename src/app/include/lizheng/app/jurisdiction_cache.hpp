@@ -1,4 +1,5 @@
-// The reference data each action needs (directory, calendar, limits),
+// The reference data each action needs (directory, calendar, limits,
+// rate limits),
 // loaded from the store and kept for a short while. Application servers are
 // stateless: a change made through another server is seen within the TTL.
 #pragma once
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "lizheng/app/environment.hpp"
+#include "lizheng/app/rate_limit_settings.hpp"
 #include "lizheng/core/directory.hpp"
 #include "lizheng/core/time_limits.hpp"
 #include "lizheng/core/working_calendar.hpp"
@@ -24,6 +26,8 @@ struct JurisdictionData {
   WorkingCalendar calendar;
   TimeLimitMatrix limits;
   ClockPolicy policy;
+  // The public edge's limits (its kRateLimitsFile, else the defaults).
+  RateLimitSettings rate_limits;
 };
 
 // Thread-safe cache of JurisdictionData by id and code.

@@ -9,6 +9,7 @@
 #include "lizheng/app/environment.hpp"
 #include "lizheng/app/insights.hpp"
 #include "lizheng/app/jurisdiction_cache.hpp"
+#include "lizheng/app/public_limits.hpp"
 #include "lizheng/core/prerequisites.hpp"
 #include "lizheng/core/workflow.hpp"
 #include "lizheng/store/store.hpp"
@@ -124,13 +125,17 @@ struct QueuePage {
 class WorkOrderService {
  public:
   // `insights` (may be null: no analytics) assesses every submission and
-  // learns from dispatches and returns.
+  // learns from dispatches and returns; `limits` (may be null: no limits)
+  // holds back anonymous intake and lookups by query code.
   WorkOrderService(store::Store& store, JurisdictionCache& cache, const TimeSource& time,
-                   RandomSource& random, Insights* insights = nullptr);
+                   RandomSource& random, Insights* insights = nullptr,
+                   PublicLimits* limits = nullptr);
 
   // Files a request, assessed by the analytics (category, risks) unless
   // the submission carries an assessment. A repeated idempotency key returns
-  // the first receipt (replayed = true) and creates nothing.
+  // the first receipt (replayed = true) and creates nothing. A valid
+  // anonymous submission (with a source_address) beyond the limits is
+  // refused with kTooManyRequests.
   Result<Receipt> Submit(JurisdictionId j, const Submission& s, const Actor& actor);
 
   // Performs an action; on success returns the work order after it. Fan-out
@@ -158,11 +163,15 @@ class WorkOrderService {
   Result<std::vector<MailboxFigures>> MailboxFiguresSince(JurisdictionId j, Timestamp since);
 
   // The citizen's view, by tracking number and query code; kNotFound for
-  // either wrong (indistinguishable on purpose).
-  Result<WorkOrderView> CitizenView(const std::string& tracking_no, const std::string& query_code);
-  // A citizen action (rate, dispute) authorised by the query code.
+  // either wrong (indistinguishable on purpose). kTooManyRequests when
+  // `client_address` (empty: not limited per address) asked too often or
+  // the number's code is locked after wrong codes.
+  Result<WorkOrderView> CitizenView(const std::string& tracking_no, const std::string& query_code,
+                                    const std::string& client_address = "");
+  // A citizen action (rate, dispute) authorised by the query code; limited
+  // as CitizenView.
   Result<WorkOrder> CitizenPerform(const std::string& tracking_no, const std::string& query_code,
-                                   const Command& cmd);
+                                   const Command& cmd, const std::string& client_address = "");
 
  private:
   Status CheckVisible(const JurisdictionData& data, const WorkOrder& wo, const Actor& actor) const;
@@ -175,6 +184,7 @@ class WorkOrderService {
   const TimeSource& time_;
   RandomSource& random_;
   Insights* insights_;
+  PublicLimits* limits_;
 };
 
 // Whether `actor` may see `wo` at all: centre roles and leaders any; a unit
