@@ -379,7 +379,11 @@ TEST_F(HttpEdgeTest, MalformedRequestsAre400AndClose) {
   for (const std::string& raw : {std::string("GARBAGE\r\n\r\n"),
                                 std::string("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
                                             "Content-Length: 7\r\n\r\n"),
-                                std::string("GET /api/v1/health HTTP/1.1\r\nBad Header: x\r\n\r\n")}) {
+                                std::string("GET /api/v1/health HTTP/1.1\r\nBad Header: x\r\n\r\n"),
+                                // Two framings at once, the classic smuggling vector.
+                                std::string("POST /api/v1/requests HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                            "application/json\r\nContent-Length: 5\r\nTransfer-Encoding: "
+                                            "chunked\r\n\r\n0\r\n\r\nGET /api/v1/health HTTP/1.1\r\n\r\n")}) {
     RawConnection c(server().port());
     ASSERT_TRUE(c.Send(raw));
     const std::string r = c.ReadResponse(seconds(5));
