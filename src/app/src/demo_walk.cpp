@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "lizheng/core/citizen_codes.hpp"
+
 namespace lizheng::app::demo {
 namespace {
 
@@ -122,7 +124,7 @@ bool GroupWalk::SubmitMember(Member& m, bool is_primary) {
   Transition t = lizheng::Submit(s, actor, Ctx(m.slot.created));
   t.after.id = m.slot.id;
   t.after.tracking_no = m.slot.tracking_no;
-  t.after.query_code = rng_.Digits(8);
+  t.after.query_code = rng_.Digits(kQueryCodeDigits);
   t.event.work_order = m.slot.id;
   m.wo = std::move(t.after);
   events_.push_back(std::move(t.event));
