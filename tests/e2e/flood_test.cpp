@@ -22,7 +22,8 @@ class FloodTest : public ServerSuite {};
 
 json ReadyHotspots(const std::string& query) {
   for (int i = 0; i < 100; ++i) {
-    ApiResponse r = ServerSuite::api().Get("/api/v1/hotspots" + query, ServerSuite::Token("leader"));
+    ApiResponse r =
+        ServerSuite::api().Get("/api/v1/hotspots" + query, ServerSuite::Token("leader"));
     EXPECT_EQ(r.status, 200) << r.Describe();
     if (r.status != 200 || r["ready"] == true) return r.json_body;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -65,22 +66,26 @@ TEST_F(FloodTest, NearIdenticalAnonymousPostsAreNeitherTheTopHotIssueNorAnAlert)
   // 150 near-identical anonymous posts from one address.
   const std::int64_t suspected_before = QueueCount("suspected_flood");
   const std::vector<json> flood = PostAnonymously(150, [](int k) {
-    return json{{"title", "锦绣华庭旁化工厂排放毒气"},
-                {"detail", "锦绣华庭小区旁边的化工厂每天晚上偷偷排放毒气，气味刺鼻，大家都头晕，请立即查处！" +
-                               std::to_string(k)},
-                {"address", "锦绣华庭小区"},
-                {"citizen", nullptr}};
+    return json{
+        {"title", "锦绣华庭旁化工厂排放毒气"},
+        {"detail",
+         "锦绣华庭小区旁边的化工厂每天晚上偷偷排放毒气，气味刺鼻，大家都头晕，请立即查处！" +
+             std::to_string(k)},
+        {"address", "锦绣华庭小区"},
+        {"citizen", nullptr}};
   });
   ASSERT_GE(flood.size(), 3u) << "too few posts were filed to test anything";
   // Every post was accepted with a tracking number; all but the first wait
   // as suspected floods.
-  EXPECT_EQ(QueueCount("suspected_flood") - suspected_before, static_cast<std::int64_t>(flood.size()) - 1);
+  EXPECT_EQ(QueueCount("suspected_flood") - suspected_before,
+            static_cast<std::int64_t>(flood.size()) - 1);
 
   const json hot = ReadyHotspots("?top=10");
   ASSERT_FALSE(hot["issues"].empty()) << hot;
   // The flood's work orders: the first, and the suspected ones.
   std::set<std::int64_t> flood_ids = {loop().IdOf(flood[0]["tracking_no"].get<std::string>())};
-  ApiResponse suspected = api().Get("/api/v1/work-orders?queue=suspected_flood&limit=200", Token("operator"));
+  ApiResponse suspected =
+      api().Get("/api/v1/work-orders?queue=suspected_flood&limit=200", Token("operator"));
   ASSERT_EQ(suspected.status, 200) << suspected.Describe();
   for (const json& w : suspected["items"]) {
     EXPECT_EQ(w["suspected_flood"], true) << w;
@@ -99,7 +104,8 @@ TEST_F(FloodTest, NearIdenticalAnonymousPostsAreNeitherTheTopHotIssueNorAnAlert)
   }
   EXPECT_EQ(top_members, genuine);
   // At most the first post counts: one citizen, not 150.
-  for (const auto& [issue, members] : flood_members_by_issue) EXPECT_LE(members, 1) << "issue " << issue;
+  for (const auto& [issue, members] : flood_members_by_issue)
+    EXPECT_LE(members, 1) << "issue " << issue;
   for (const json& a : hot["alerts"])
     EXPECT_FALSE(flood_members_by_issue.count(a["issue_id"].get<std::int64_t>())) << a;
 
@@ -108,12 +114,14 @@ TEST_F(FloodTest, NearIdenticalAnonymousPostsAreNeitherTheTopHotIssueNorAnAlert)
   const std::int64_t second = loop().IdOf(flood[1]["tracking_no"].get<std::string>());
   const std::int64_t third = loop().IdOf(flood[2]["tracking_no"].get<std::string>());
   EXPECT_EQ(loop().View(second, "operator")["suspected_flood"], true);
-  EXPECT_EQ(loop().View(loop().IdOf(flood[0]["tracking_no"].get<std::string>()), "operator")["suspected_flood"],
+  EXPECT_EQ(loop().View(loop().IdOf(flood[0]["tracking_no"].get<std::string>()),
+                        "operator")["suspected_flood"],
             false);
   const json accepted = loop().Do("operator", second, "accept");
   EXPECT_EQ(accepted["suspected_flood"], false) << accepted;
   loop().Do("operator", third, "reject", {{"reason", "同一来源重复提交，疑似刷单"}});
-  EXPECT_EQ(QueueCount("suspected_flood") - suspected_before, static_cast<std::int64_t>(flood.size()) - 3);
+  EXPECT_EQ(QueueCount("suspected_flood") - suspected_before,
+            static_cast<std::int64_t>(flood.size()) - 3);
   const json after = ReadyHotspots("?top=10");
   bool counted = false;
   for (const json& d : after["details"]) counted = counted || d["id"] == second;
@@ -124,7 +132,8 @@ TEST_F(FloodTest, FakeGasLeaksFromOneAddressDoNotFillTheFastLane) {
   const std::int64_t lane_before = QueueCount("fast_lane");
   const std::vector<json> fakes = PostAnonymously(20, [](int k) {
     return json{{"title", "燃气泄漏"},
-                {"detail", "和平路12号楼道里燃气泄漏，味道非常大，随时可能爆炸，请马上派人来！" + std::to_string(k)},
+                {"detail", "和平路12号楼道里燃气泄漏，味道非常大，随时可能爆炸，请马上派人来！" +
+                               std::to_string(k)},
                 {"citizen", nullptr}};
   });
   ASSERT_FALSE(fakes.empty());
@@ -147,7 +156,8 @@ TEST_F(FloodTest, StaffIntakeIsNeverSuspected) {
   const std::int64_t suspected_before = QueueCount("suspected_flood");
   for (int k = 0; k < 10; ++k) {
     const std::int64_t id = loop().Record(
-        {{"title", "人民路井盖丢失"}, {"detail", "人民路与解放路交叉口的井盖丢了，很危险。来电" + std::to_string(k)}});
+        {{"title", "人民路井盖丢失"},
+         {"detail", "人民路与解放路交叉口的井盖丢了，很危险。来电" + std::to_string(k)}});
     EXPECT_EQ(loop().View(id)["suspected_flood"], false);
   }
   EXPECT_EQ(QueueCount("suspected_flood"), suspected_before);
@@ -157,8 +167,8 @@ TEST_F(FloodTest, StaffIntakeIsNeverSuspected) {
 // Returns its code.
 std::string AddJurisdiction(const std::string& code) {
   std::string out;
-  EXPECT_EQ(TestServer::RunCli({"setup", "--db", ServerSuite::server().db_path(), "--code", code, "--name",
-                                "河西县"},
+  EXPECT_EQ(TestServer::RunCli({"setup", "--db", ServerSuite::server().db_path(), "--code", code,
+                                "--name", "河西县"},
                                &out),
             0)
       << out;
@@ -168,18 +178,22 @@ std::string AddJurisdiction(const std::string& code) {
   sqlite3* db = nullptr;
   EXPECT_EQ(sqlite3_open(ServerSuite::server().db_path().c_str(), &db), SQLITE_OK);
   sqlite3_busy_timeout(db, 5000);
-  const std::string sql = "INSERT INTO areas (jurisdiction_id, code, name, parent_code, level) VALUES (" +
-                          (named ? m[1].str() : std::string("0")) + ", '" + code + "-01', '河西街道', '', 1)";
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  const std::string sql =
+      "INSERT INTO areas (jurisdiction_id, code, name, parent_code, level) VALUES (" +
+      (named ? m[1].str() : std::string("0")) + ", '" + code + "-01', '河西街道', '', 1)";
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
   sqlite3_close(db);
   return code;
 }
 
 TEST_F(FloodTest, TwoJurisdictionsIssueDistinctNumbersThatNeedNoJurisdictionToLookUp) {
   const std::string other = AddJurisdiction("hx");
-  ApiResponse here = api().Post("/api/v1/requests", ClosedLoop::RequestBody({{"title", "东湖区的诉求"}}));
-  ApiResponse there = api().Post("/api/v1/requests?jurisdiction=" + other,
-                                 ClosedLoop::RequestBody({{"title", "河西县的诉求"}, {"area_code", other + "-01"}}));
+  ApiResponse here =
+      api().Post("/api/v1/requests", ClosedLoop::RequestBody({{"title", "东湖区的诉求"}}));
+  ApiResponse there = api().Post(
+      "/api/v1/requests?jurisdiction=" + other,
+      ClosedLoop::RequestBody({{"title", "河西县的诉求"}, {"area_code", other + "-01"}}));
   ASSERT_EQ(here.status, 201) << here.Describe();
   ASSERT_EQ(there.status, 201) << there.Describe();
   const std::string here_no = here["tracking_no"].get<std::string>();
@@ -187,13 +201,15 @@ TEST_F(FloodTest, TwoJurisdictionsIssueDistinctNumbersThatNeedNoJurisdictionToLo
   const std::string here_code = here["query_code"].get<std::string>();
   const std::string code = there["query_code"].get<std::string>();
   EXPECT_NE(here_no, there_no);
-  for (const std::string& c : {here_code, code}) EXPECT_TRUE(std::regex_match(c, std::regex("[0-9]{12}"))) << c;
+  for (const std::string& c : {here_code, code})
+    EXPECT_TRUE(std::regex_match(c, std::regex("[0-9]{12}"))) << c;
 
   // The citizen names no jurisdiction: the number finds the one request.
   EXPECT_EQ(loop().CitizenView(here_no, here_code)["title"], "东湖区的诉求");
   EXPECT_EQ(loop().CitizenView(there_no, code)["title"], "河西县的诉求");
   // One request's code does not open the other.
-  ApiResponse crossed = api().Get("/api/v1/requests/" + there_no, "", {{"X-Query-Code", here_code}});
+  ApiResponse crossed =
+      api().Get("/api/v1/requests/" + there_no, "", {{"X-Query-Code", here_code}});
   EXPECT_EQ(crossed.status, 404) << crossed.Describe();
   // A code typed in groups, with spaces or hyphens, is the same code.
   const std::string spaced = code.substr(0, 4) + " " + code.substr(4, 4) + " " + code.substr(8);

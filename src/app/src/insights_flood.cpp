@@ -21,16 +21,19 @@ std::string SourceOf(std::string_view address) {
     const bool v4_mapped = std::memcmp(bytes, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0;
     return std::string(reinterpret_cast<const char*>(bytes), v4_mapped ? 16 : 8);
   }
-  if (inet_pton(AF_INET, a.c_str(), bytes) == 1) return std::string(reinterpret_cast<const char*>(bytes), 4);
+  if (inet_pton(AF_INET, a.c_str(), bytes) == 1)
+    return std::string(reinterpret_cast<const char*>(bytes), 4);
   return a;
 }
 
 // The probe of a submission, its source as a keyed hash (SipHash).
-insight::FloodProbe ProbeOf(const Submission& s, const std::array<unsigned char, 16>& key, Timestamp now) {
+insight::FloodProbe ProbeOf(const Submission& s, const std::array<unsigned char, 16>& key,
+                            Timestamp now) {
   static_assert(crypto_shorthash_KEYBYTES == 16);
   const std::string source = SourceOf(s.source_address);
   unsigned char hash[crypto_shorthash_BYTES];
-  crypto_shorthash(hash, reinterpret_cast<const unsigned char*>(source.data()), source.size(), key.data());
+  crypto_shorthash(hash, reinterpret_cast<const unsigned char*>(source.data()), source.size(),
+                   key.data());
   std::uint64_t h = 0;
   static_assert(sizeof h == sizeof hash);
   std::memcpy(&h, hash, sizeof h);

@@ -42,8 +42,8 @@ class CitizenIntakeTest : public ::testing::Test {
     service_.emplace(*store_, *cache_, time_, random_, &*insights_);
   }
 
-  static Submission Request(const std::string& area, const std::string& title, const std::string& detail,
-                            const std::string& address = "") {
+  static Submission Request(const std::string& area, const std::string& title,
+                            const std::string& detail, const std::string& address = "") {
     Submission s;
     s.type = RequestType::kComplaint;
     s.title = title;
@@ -55,10 +55,12 @@ class CitizenIntakeTest : public ::testing::Test {
 
   WorkOrder Stored(JurisdictionId j, WorkOrderId id) {
     WorkOrder wo;
-    EXPECT_TRUE(store_->Read([&](store::ReadTxn& txn) -> Status {
-                         LZ_ASSIGN_OR_RETURN(wo, txn.GetWorkOrder(j, id));
-                         return OkStatus();
-                       }).ok());
+    EXPECT_TRUE(store_
+                    ->Read([&](store::ReadTxn& txn) -> Status {
+                      LZ_ASSIGN_OR_RETURN(wo, txn.GetWorkOrder(j, id));
+                      return OkStatus();
+                    })
+                    .ok());
     return wo;
   }
 
@@ -73,8 +75,10 @@ class CitizenIntakeTest : public ::testing::Test {
 };
 
 TEST_F(CitizenIntakeTest, NumbersDifferAcrossJurisdictionsAndNeedNoJurisdiction) {
-  auto a = service_->Submit(jc_, Request("jc-01", "路灯不亮", "滨江路路灯坏了。", "198.51.100.1"), kCitizen);
-  auto b = service_->Submit(hx_, Request("hx-01", "井盖丢失", "河西路井盖丢了。", "198.51.100.1"), kCitizen);
+  auto a = service_->Submit(jc_, Request("jc-01", "路灯不亮", "滨江路路灯坏了。", "198.51.100.1"),
+                            kCitizen);
+  auto b = service_->Submit(hx_, Request("hx-01", "井盖丢失", "河西路井盖丢了。", "198.51.100.1"),
+                            kCitizen);
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(a->tracking_no, "20261123000001");
   EXPECT_EQ(b->tracking_no, "20261123000002");
@@ -86,7 +90,10 @@ TEST_F(CitizenIntakeTest, NumbersDifferAcrossJurisdictionsAndNeedNoJurisdiction)
   EXPECT_EQ(vb->wo.title, "井盖丢失");
   // Typed in groups, with an input method's full-width digits or not.
   const std::string& c = b->query_code;
-  EXPECT_TRUE(service_->CitizenView(b->tracking_no, c.substr(0, 4) + " " + c.substr(4, 4) + "-" + c.substr(8)).ok());
+  EXPECT_TRUE(
+      service_
+          ->CitizenView(b->tracking_no, c.substr(0, 4) + " " + c.substr(4, 4) + "-" + c.substr(8))
+          .ok());
   EXPECT_TRUE(service_->CitizenView("20261123 000002", c).ok());
   auto wrong = service_->CitizenView(b->tracking_no, a->query_code);
   ASSERT_FALSE(wrong.ok());
@@ -100,15 +107,17 @@ TEST_F(CitizenIntakeTest, AnOldNumberInTwoJurisdictionsIsFoundByItsQueryCode) {
   auto b = service_->Submit(hx_, Request("hx-01", "河西的老诉求", "内容。"), kOperator);
   ASSERT_TRUE(a.ok() && b.ok());
   WorkOrder x = Stored(jc_, a->id), y = Stored(hx_, b->id);
-  ASSERT_TRUE(store_->Write([&](store::WriteTxn& txn) -> Status {
-                       x.tracking_no = y.tracking_no = "20250101000001";
-                       x.query_code = "11112222";
-                       y.query_code = "33334444";
-                       ++x.version;
-                       ++y.version;
-                       LZ_RETURN_IF_ERROR(txn.UpdateWorkOrder(x));
-                       return txn.UpdateWorkOrder(y);
-                     }).ok());
+  ASSERT_TRUE(store_
+                  ->Write([&](store::WriteTxn& txn) -> Status {
+                    x.tracking_no = y.tracking_no = "20250101000001";
+                    x.query_code = "11112222";
+                    y.query_code = "33334444";
+                    ++x.version;
+                    ++y.version;
+                    LZ_RETURN_IF_ERROR(txn.UpdateWorkOrder(x));
+                    return txn.UpdateWorkOrder(y);
+                  })
+                  .ok());
   auto vx = service_->CitizenView("20250101000001", "11112222");
   auto vy = service_->CitizenView("20250101000001", "3333 4444");
   ASSERT_TRUE(vx.ok() && vy.ok());
@@ -121,8 +130,8 @@ TEST_F(CitizenIntakeTest, OneAddressRepeatingItselfIsASuspectedFloodStaffNever) 
   auto post = [&](const std::string& address, int k, const Actor& actor) {
     auto r = service_->Submit(
         jc_,
-        Request("jc-01", "化工厂排放毒气", "滨江化工厂每天晚上排放毒气，气味刺鼻，请立即查处！" + std::to_string(k),
-                address),
+        Request("jc-01", "化工厂排放毒气",
+                "滨江化工厂每天晚上排放毒气，气味刺鼻，请立即查处！" + std::to_string(k), address),
         actor);
     EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
     return r.ok() ? Stored(jc_, r->id) : WorkOrder{};
@@ -138,7 +147,9 @@ TEST_F(CitizenIntakeTest, OneAddressRepeatingItselfIsASuspectedFloodStaffNever) 
   for (int k = 0; k < 3; ++k) EXPECT_FALSE(post("", 10 + k, kOperator).suspected_flood);
   // Another jurisdiction keeps its own count.
   auto there = service_->Submit(
-      hx_, Request("hx-01", "化工厂排放毒气", "滨江化工厂每天晚上排放毒气，气味刺鼻，请立即查处！9", "198.51.100.7"),
+      hx_,
+      Request("hx-01", "化工厂排放毒气", "滨江化工厂每天晚上排放毒气，气味刺鼻，请立即查处！9",
+              "198.51.100.7"),
       kCitizen);
   ASSERT_TRUE(there.ok());
   EXPECT_FALSE(Stored(hx_, there->id).suspected_flood);

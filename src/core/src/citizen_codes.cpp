@@ -41,7 +41,8 @@ std::string CanonicalCitizenCode(std::string_view typed) {
     const char32_t c = NextCodePoint(typed, i);
     if (IsGroupSeparator(c)) continue;
     // Full-width ASCII (a Chinese input method's digits and letters).
-    if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) {
+    if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+        (c >= 0xFF41 && c <= 0xFF5A)) {
       out.push_back(static_cast<char>(c - 0xFF00 + 0x20));
       continue;
     }

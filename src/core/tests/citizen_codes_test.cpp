@@ -23,7 +23,10 @@ TEST(CitizenCodesTest, EverythingElseIsKeptSoAWrongCodeStaysWrong) {
   EXPECT_EQ(CanonicalCitizenCode("1234'5678"), "1234'5678");
   EXPECT_EQ(CanonicalCitizenCode("编号123"), "编号123");
   EXPECT_EQ(CanonicalCitizenCode(""), "");
-  EXPECT_EQ(CanonicalCitizenCode("\xff" "12"), "\xff" "12");
+  EXPECT_EQ(CanonicalCitizenCode("\xff"
+                                 "12"),
+            "\xff"
+            "12");
 }
 
 }  // namespace

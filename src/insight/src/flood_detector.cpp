@@ -11,7 +11,9 @@ namespace {
 
 using Vector = std::vector<std::pair<std::uint64_t, float>>;
 
-bool IsContent(char32_t c) { return text::IsHan(c) || text::IsAsciiAlnum(c); }
+bool IsContent(char32_t c) {
+  return text::IsHan(c) || text::IsAsciiAlnum(c);
+}
 
 void AddBigrams(std::string_view utf8, float weight, Vector& out) {
   const std::u32string cps = text::NormalizeToCodePoints(utf8);

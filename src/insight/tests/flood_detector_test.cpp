@@ -100,7 +100,8 @@ TEST(FloodDetectorTest, MemoryStaysBounded) {
 
 TEST(FloodDetectorTest, SimilarityOfNearIdenticalAndOfDifferentTexts) {
   EXPECT_GE(FloodTextSimilarity("燃气泄漏", GasLeak(1), "燃气泄漏", GasLeak(2)), 0.8);
-  EXPECT_LT(FloodTextSimilarity("燃气泄漏", GasLeak(1), "小区停水", "幸福小区从昨晚开始停水，至今没有恢复。"),
+  EXPECT_LT(FloodTextSimilarity("燃气泄漏", GasLeak(1), "小区停水",
+                                "幸福小区从昨晚开始停水，至今没有恢复。"),
             0.5);
   EXPECT_EQ(FloodTextSimilarity("", "", "", ""), 0.0);
 }
