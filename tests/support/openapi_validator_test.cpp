@@ -51,7 +51,7 @@ TEST(OpenApiValidatorTest, PrefersConcretePathsOverTemplates) {
   const std::string counts =
       R"({"counts":{"to_accept":1,"to_dispatch":0,"to_sign_for":0,"in_progress":0,
     "to_review":0,"to_call_back":0,"returned":0,"overdue":0,"supervised":0,"watched":0,"fast_lane":0,
-    "instructed":0}})";
+    "instructed":0,"suspected_flood":0}})";
   EXPECT_TRUE(Doc().CheckResponse("GET", "/api/v1/work-orders/counts?x=1", 200, counts).empty())
       << Joined(Doc().CheckResponse("GET", "/api/v1/work-orders/counts", 200, counts));
   EXPECT_FALSE(Doc().CheckResponse("GET", "/api/v1/work-orders/12", 200, counts).empty());

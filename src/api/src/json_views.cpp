@@ -103,6 +103,7 @@ json WorkOrderSummaryJson(const WorkOrder& wo, const app::JurisdictionData& d, T
           {"overdue", wo.IsOverdue()},
           {"supervised", wo.supervision && wo.supervision->open},
           {"fast_lane", wo.fast_lane},
+          {"suspected_flood", wo.suspected_flood},
           {"running_clocks", clocks},
           {"version", wo.version}};
 }

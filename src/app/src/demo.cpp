@@ -46,8 +46,13 @@ Status WriteBatch(store::Store& store, JurisdictionId j, int utc_offset, Batch& 
     for (const WorkOrder& wo : batch.work_orders) {
       LZ_ASSIGN_OR_RETURN(std::string tracking, txn.NextTrackingNo(j, LocalDate(wo.created_at, utc_offset)));
       LZ_ASSIGN_OR_RETURN(WorkOrderId id, txn.InsertWorkOrder(wo));
+      // Tracking numbers are counted for the whole installation: the
+      // predicted ones hold in a database with no requests on those days.
       if (id != wo.id || tracking != wo.tracking_no)
-        return MakeError(ErrorCode::kInternal, "the store numbered the demo's requests unexpectedly", "",
+        return MakeError(ErrorCode::kConflict,
+                         "the database has requests on the demo's days already; generate the "
+                         "demo into a new database",
+                         "",
                          "expected id " + std::to_string(wo.id) + " and tracking number " +
                              wo.tracking_no + ", got " + std::to_string(id) + " and " + tracking);
     }

@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "lizheng/core/citizen_codes.hpp"
+
 namespace lizheng::app::demo {
 namespace {
 
@@ -122,7 +124,12 @@ bool GroupWalk::SubmitMember(Member& m, bool is_primary) {
   Transition t = lizheng::Submit(s, actor, Ctx(m.slot.created));
   t.after.id = m.slot.id;
   t.after.tracking_no = m.slot.tracking_no;
-  t.after.query_code = rng_.Digits(8);
+  // Eight digits from the walk's stream, as before the codes grew, so that
+  // the rest of every seed's walk stays the same; the others from a stream
+  // of their own.
+  static_assert(kQueryCodeDigits > 8);
+  const std::string head = rng_.Digits(8);
+  t.after.query_code = head + DemoRng::Stream(std::stoull(head), static_cast<std::uint64_t>(m.slot.id)).Digits(kQueryCodeDigits - 8);
   t.event.work_order = m.slot.id;
   m.wo = std::move(t.after);
   events_.push_back(std::move(t.event));

@@ -3,6 +3,8 @@
 // loading are in insights_training.cpp.
 #include "lizheng/app/insights.hpp"
 
+#include <sodium.h>
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -54,6 +56,7 @@ Insights::Insights(store::Store& store, JurisdictionCache& cache, const TimeSour
       segmenter_(std::move(segmenter)),
       options_(options),
       risk_detector_(std::make_unique<insight::RiskDetector>()) {
+  if (sodium_init() >= 0) crypto_shorthash_keygen(source_key_.data());
   std::ifstream idf(options_.idf_path, std::ios::binary);
   std::ostringstream text;
   if (idf) text << idf.rdbuf();

@@ -33,6 +33,9 @@ hs::HotspotRequest ToHotspotRequest(const Directory& dir, const WorkOrder& wo) {
 }
 
 void Add(hs::HotspotTracker& tracker, const Directory& dir, const WorkOrder& wo) {
+  // A suspected flood is one source's burst, not many citizens: it waits
+  // for the centre's confirmation (Insights::Track once accepted).
+  if (wo.suspected_flood) return;
   auto outcome = tracker.Add(ToHotspotRequest(dir, wo));
   if (!outcome.ok()) return;  // a request without text: nothing to group
   if (outcome->alert)

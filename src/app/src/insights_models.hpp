@@ -24,6 +24,9 @@ struct Insights::Models {
 
   std::mutex hot_mu;  // guards hot: the tracker has one writer at a time
   std::unique_ptr<insight::hotspots::HotspotTracker> hot;  // null until replayed
+
+  std::mutex flood_mu;  // guards flood
+  std::optional<insight::FloodDetector> flood;  // made on the first anonymous request
 };
 
 // Calls fn for the work orders `q` selects, newest first, at most `max`,

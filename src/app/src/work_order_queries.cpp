@@ -10,7 +10,7 @@
 namespace lizheng::app {
 namespace {
 
-constexpr std::array<std::pair<Queue, std::string_view>, 14> kQueues{{
+constexpr std::array<std::pair<Queue, std::string_view>, 15> kQueues{{
     {Queue::kAll, "all"},
     {Queue::kToAccept, "to_accept"},
     {Queue::kToDispatch, "to_dispatch"},
@@ -24,18 +24,20 @@ constexpr std::array<std::pair<Queue, std::string_view>, 14> kQueues{{
     {Queue::kWatched, "watched"},
     {Queue::kFastLane, "fast_lane"},
     {Queue::kInstructed, "instructed"},
+    {Queue::kSuspectedFlood, "suspected_flood"},
     {Queue::kClosed, "closed"},
 }};
 
 bool IsUnitRole(Role r) { return r == Role::kUnitHandler || r == Role::kUnitManager; }
 
 // The queues of work that needs attention now (overdue, supervised,
-// watched, fast lane, instructions): a work order that has ended (closed,
+// watched, fast lane, instructions, suspected floods): a work order that has ended (closed,
 // rejected, merged) no longer does, so these list open work orders unless
 // the caller asks for states, e.g. state=closed to look back.
 bool IsAttentionQueue(Queue queue) {
   return queue == Queue::kOverdue || queue == Queue::kSupervised || queue == Queue::kWatched ||
-         queue == Queue::kFastLane || queue == Queue::kInstructed;
+         queue == Queue::kFastLane || queue == Queue::kInstructed ||
+         queue == Queue::kSuspectedFlood;
 }
 
 // Narrows a query to a queue and to what the actor may see.
@@ -55,6 +57,7 @@ void Shape(store::WorkOrderQuery& q, Queue queue, const Actor& actor, const Dire
     case Queue::kWatched: q.watched_by = actor.user; break;
     case Queue::kFastLane: q.fast_lane_only = true; break;
     case Queue::kInstructed: q.instructed_pending_only = true; break;
+    case Queue::kSuspectedFlood: q.suspected_flood_only = true; break;
     case Queue::kClosed: q.states = {State::kClosed}; break;
   }
   if (IsUnitRole(actor.role)) {

@@ -5,6 +5,7 @@
 
 #include <sodium.h>
 
+#include "lizheng/core/citizen_codes.hpp"
 #include "lizheng/text/phone_number.hpp"
 
 namespace lizheng::app {
@@ -55,7 +56,9 @@ Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& sub
   if (limits_) LZ_RETURN_IF_ERROR(limits_->AdmitSubmission(*data, s.source_address));
   if (insights_ && !s.assessment) s.assessment = insights_->Assess(*data, s.title, s.detail);
   const Timestamp now = time_.Now();
-  const std::string query_code = random_.Digits(8);
+  // Anonymous intake only: what staff record carries no source address.
+  s.suspected_flood = insights_ && actor.role == Role::kCitizen && insights_->SuspectFlood(*data, s, now);
+  const std::string query_code = random_.Digits(kQueryCodeDigits);
   Receipt receipt;
   std::optional<WorkOrder> filed;  // for the hot spots, once committed
   LZ_RETURN_IF_ERROR(store_.Write([&](store::WriteTxn& txn) -> Status {
@@ -84,6 +87,7 @@ Result<Receipt> WorkOrderService::Submit(JurisdictionId j, const Submission& sub
     return OkStatus();
   }));
   if (filed) {
+    if (actor.role == Role::kCitizen) insights_->RememberAnonymous(*data, s, now);
     insights_->Track(*data, *filed);
     if (actor.role != Role::kCitizen) {
       // Advice only: a failed lookup must not fail a request already filed.
@@ -154,12 +158,16 @@ Result<WorkOrder> WorkOrderService::Perform(JurisdictionId j, WorkOrderId id, co
   LZ_ASSIGN_OR_RETURN(auto data, cache_.Get(j));
   WorkOrder out;
   std::optional<WorkOrder> before;  // for the analytics to learn from
+  bool was_suspected_flood = false;
   LZ_RETURN_IF_ERROR(store_.Write([&](store::WriteTxn& txn) -> Status {
     LZ_ASSIGN_OR_RETURN(WorkOrder wo, txn.GetWorkOrder(j, id));
     if (insights_ && wo.state == State::kDispatched) before = wo;
+    was_suspected_flood = wo.suspected_flood;
     return ApplyInTxn(txn, *data, wo, actor, cmd, out);
   }));
   if (before) insights_->Observe(*data, *before, out);
+  // Confirmed genuine: from now on it counts in the hot spots.
+  if (insights_ && was_suspected_flood && !out.suspected_flood) insights_->Track(*data, out);
   return out;
 }
 
@@ -201,26 +209,34 @@ Result<int> WorkOrderService::CheckDeadlines(JurisdictionId j, int batch_limit) 
   return written;
 }
 
-Result<WorkOrderView> WorkOrderService::CitizenView(const std::string& tracking_no,
-                                                    const std::string& query_code,
+Result<WorkOrderView> WorkOrderService::CitizenView(const std::string& typed_tracking_no,
+                                                    const std::string& typed_query_code,
                                                     const std::string& client_address) {
-  // Counted before the code is compared, for known and unknown numbers alike.
-  if (limits_) LZ_RETURN_IF_ERROR(limits_->BeginLookup(client_address, tracking_no));
   const Error not_found = MakeError(ErrorCode::kNotFound, "query_code_wrong",
                                     Text{"没有与该编号和查询码相符的诉求，请核对后重试",
                                          "no request with this tracking number and query code"},
                                     "query_code");
+  const std::string tracking_no = CanonicalCitizenCode(typed_tracking_no);
+  const std::string query_code = CanonicalCitizenCode(typed_query_code);
+  // Counted before the code is compared, for known and unknown numbers
+  // alike, and keyed on the number as stored, so that typing it grouped in
+  // other ways gives no fresh attempts.
+  if (limits_) LZ_RETURN_IF_ERROR(limits_->BeginLookup(client_address, tracking_no));
   WorkOrderView view;
   bool found = false;
   LZ_RETURN_IF_ERROR(store_.Read([&](store::ReadTxn& txn) -> Status {
-    auto wo = txn.GetByTrackingNo(tracking_no);
-    if (!wo.ok()) return wo.error().code == ErrorCode::kNotFound ? OkStatus() : Status(wo.error());
-    const std::string& code = wo->query_code;
-    if (code.size() != query_code.size() ||
-        sodium_memcmp(code.data(), query_code.data(), code.size()) != 0)
-      return OkStatus();
-    found = true;
-    view.wo = std::move(wo).value();
+    LZ_ASSIGN_OR_RETURN(std::vector<WorkOrder> candidates, txn.ListByTrackingNo(tracking_no));
+    // A number issued before numbers were unique may name a work order in
+    // several jurisdictions: the query code picks the citizen's own.
+    for (WorkOrder& wo : candidates) {
+      const std::string& code = wo.query_code;
+      if (found || code.size() != query_code.size() ||
+          sodium_memcmp(code.data(), query_code.data(), code.size()) != 0)
+        continue;
+      found = true;
+      view.wo = std::move(wo);
+    }
+    if (!found) return OkStatus();
     LZ_ASSIGN_OR_RETURN(std::vector<Event> events, txn.ListEvents(view.wo.jurisdiction, view.wo.id));
     for (Event& e : events)
       if (e.is_public) view.events.push_back(std::move(e));

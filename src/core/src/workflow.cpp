@@ -194,7 +194,8 @@ void ApplyAssessment(const Assessment& a, const Directory& dir, WorkOrder& wo, E
     risks += (risks.empty() ? "" : ",") + std::string(ToWire(r.kind));
   }
   if (!risks.empty()) data.emplace_back("risks", risks);
-  if (a.fast_lane) wo.fast_lane = true;
+  // A suspected flood waits for the centre before it takes the fast lane.
+  if (a.fast_lane && !wo.suspected_flood) wo.fast_lane = true;
 }
 
 }  // namespace
@@ -222,12 +223,14 @@ Transition Submit(const Submission& s, const Actor& actor, const EngineContext& 
   wo.version = 1;
   wo.fast_lane = s.urgency == Urgency::kEmergency;
   wo.assessment = s.assessment;
+  wo.suspected_flood = s.suspected_flood && actor.role == Role::kCitizen;
 
   Event ev = StartEvent(wo, actor, Action::kSubmit, ctx.now);
   ev.from = State::kSubmitted;
   ev.data = {{"channel", std::string(ToWire(wo.channel))},
              {"type", std::string(ToWire(wo.type))},
              {"urgency", std::string(ToWire(wo.urgency))}};
+  if (wo.suspected_flood) ev.data.emplace_back("suspected_flood", "true");
   if (s.assessment) ApplyAssessment(*s.assessment, ctx.directory, wo, ev.data);
   return Transition{std::move(wo), std::move(ev), {}, {}, {}};
 }

@@ -73,6 +73,16 @@ Status TakeCategory(Step& s) {
   return OkStatus();
 }
 
+// Accepting (or directly dispatching) a suspected flood is the centre's
+// word that it is genuine: it counts from now on, and takes the fast lane
+// if its risks call for it.
+void ConfirmGenuine(Step& s) {
+  if (!s.wo.suspected_flood) return;
+  s.wo.suspected_flood = false;
+  if (s.wo.assessment && s.wo.assessment->fast_lane) s.wo.fast_lane = true;
+  s.Put("suspected_flood", "confirmed_genuine");
+}
+
 Status DoDispatch(Step& s) {
   const UnitId unit = *s.cmd.unit;
   LZ_RETURN_IF_ERROR(CheckTargetUnit(s, unit, F::kUnit));
@@ -89,6 +99,7 @@ Status DoDispatch(Step& s) {
           Text{"直派仅用于紧急诉求，请先受理再派单",
                "direct dispatch is only for emergencies; accept and dispatch instead"});
     s.wo.fast_lane = true;
+    ConfirmGenuine(s);
   }
   s.wo.assisting_units = s.cmd.assisting_units;
   SendToUnit(s, unit);
@@ -100,6 +111,7 @@ Status DoDispatch(Step& s) {
 
 Status DoAccept(Step& s) {
   LZ_RETURN_IF_ERROR(TakeCategory(s));
+  ConfirmGenuine(s);
   if (s.cmd.type) s.wo.type = *s.cmd.type;
   if (s.cmd.urgency) {
     s.wo.urgency = *s.cmd.urgency;

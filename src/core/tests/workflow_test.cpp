@@ -370,6 +370,42 @@ TEST_F(WorkflowTest, DirectDispatchOnlyForEmergencies) {
   EXPECT_EQ(wo.RunningClock(ClockKind::kSignFor)->due, now_ + 5min) << "natural minutes";
 }
 
+// A suspected flood is filed like any request but waits for the centre
+// before it takes the fast lane; accepting it confirms it genuine.
+TEST_F(WorkflowTest, ASuspectedFloodTakesTheFastLaneOnlyOnceAccepted) {
+  Submission s;
+  s.type = RequestType::kHelp;
+  s.title = "燃气泄漏";
+  s.detail = "和平路12号楼道里燃气泄漏，味道非常大。";
+  s.area_code = "dh-01";
+  s.source_address = "203.0.113.7";
+  s.suspected_flood = true;
+  Assessment risky;
+  risky.fast_lane = true;
+  s.assessment = risky;
+  Transition t = Submit(s, citizen_, Ctx());
+  EXPECT_TRUE(t.after.suspected_flood);
+  EXPECT_FALSE(t.after.fast_lane);
+  bool recorded = false;
+  for (const auto& [k, v] : t.event.data) recorded = recorded || (k == "suspected_flood" && v == "true");
+  EXPECT_TRUE(recorded);
+
+  Command accept = Cmd(Action::kAccept);
+  accept.category_code = "01.01";
+  WorkOrder wo = t.after;
+  wo.id = 1;
+  wo = Do(wo, operator_, accept);
+  EXPECT_FALSE(wo.suspected_flood);
+  EXPECT_TRUE(wo.fast_lane);
+
+  // Staff intake is never a suspected flood, whatever the caller says.
+  s.suspected_flood = true;
+  EXPECT_FALSE(Submit(s, operator_, Ctx()).after.suspected_flood);
+  // Without the flag the risks take the fast lane at once.
+  s.suspected_flood = false;
+  EXPECT_TRUE(Submit(s, citizen_, Ctx()).after.fast_lane);
+}
+
 TEST_F(WorkflowTest, EscalationGoesUpSupervisionAndInstructionsAreTracked) {
   WorkOrder wo = InProgress(kDh01, dh01_handler_);
   Command esc = Cmd(Action::kEscalate);

@@ -26,16 +26,22 @@ Result<int> ApplyPending(Connection& conn) {
                                  "knows ({}); upgrade lizheng to open it",
                                  current, newest));
   }
+  // The projections are written by today's code, whose columns exist only
+  // once every migration has run: reproject once, after the last one.
+  bool reproject = false;
+  bool reproject_units = false;
   for (const Migration& m : migrations) {
     if (m.version <= current) continue;
     LZ_RETURN_IF_ERROR(conn.Exec(m.sql));
-    if (m.reproject_work_orders) LZ_RETURN_IF_ERROR(ReprojectWorkOrders(conn, m.reproject_units));
+    reproject = reproject || m.reproject_work_orders;
+    reproject_units = reproject_units || (m.reproject_work_orders && m.reproject_units);
     LZ_ASSIGN_OR_RETURN(
         Statement record,
         conn.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)"));
     LZ_RETURN_IF_ERROR(record.BindInt(1, m.version).BindText(2, m.name).Run());
     current = m.version;
   }
+  if (reproject) LZ_RETURN_IF_ERROR(ReprojectWorkOrders(conn, reproject_units));
   return current;
 }
 

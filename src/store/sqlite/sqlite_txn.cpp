@@ -59,8 +59,8 @@ Result<std::optional<Session>> SqliteTxn::FindSession(std::string_view token_has
 Result<WorkOrder> SqliteTxn::GetWorkOrder(JurisdictionId j, WorkOrderId id) {
   return sqlite::GetWorkOrder(conn_, j, id);
 }
-Result<WorkOrder> SqliteTxn::GetByTrackingNo(std::string_view tracking_no) {
-  return sqlite::GetByTrackingNo(conn_, tracking_no);
+Result<std::vector<WorkOrder>> SqliteTxn::ListByTrackingNo(std::string_view tracking_no) {
+  return sqlite::ListByTrackingNo(conn_, tracking_no);
 }
 Result<std::optional<WorkOrder>> SqliteTxn::FindByIdempotencyKey(JurisdictionId j,
                                                                  std::string_view key) {

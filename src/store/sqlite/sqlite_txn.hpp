@@ -24,7 +24,7 @@ class SqliteTxn final : public WriteTxn {
   Result<std::vector<User>> ListUsers(JurisdictionId j) override;
   Result<std::optional<Session>> FindSession(std::string_view token_hash) override;
   Result<WorkOrder> GetWorkOrder(JurisdictionId j, WorkOrderId id) override;
-  Result<WorkOrder> GetByTrackingNo(std::string_view tracking_no) override;
+  Result<std::vector<WorkOrder>> ListByTrackingNo(std::string_view tracking_no) override;
   Result<std::optional<WorkOrder>> FindByIdempotencyKey(JurisdictionId j,
                                                         std::string_view key) override;
   Result<WorkOrderPage> ListWorkOrders(const WorkOrderQuery& q) override;

@@ -119,7 +119,8 @@ enum class Drive { kPlain, kWatches, kUnits, kHandlingUnitStates, kStates };
 // flag's index newest first and checking each row's units beats reading a
 // district's units and checking each row's flag.
 bool HasRareFlag(const WorkOrderQuery& q) {
-  return q.overdue_only || q.supervised_only || q.fast_lane_only || q.instructed_pending_only;
+  return q.overdue_only || q.supervised_only || q.fast_lane_only || q.instructed_pending_only ||
+         q.suspected_flood_only;
 }
 
 Drive ChooseDrive(const WorkOrderQuery& q) {
@@ -192,6 +193,7 @@ std::string Filters(const WorkOrderQuery& q, Drive drive, const std::string& j, 
   if (q.overdue_only) add("w.overdue = 1");
   if (q.supervised_only) add("w.supervised = 1");
   if (q.fast_lane_only) add("w.fast_lane = 1");
+  if (q.suspected_flood_only) add("w.suspected_flood = 1");
   if (q.instructed_pending_only) add("w.pending_instruction = 1");
   if (q.published_only) add("w.published = 1");
   if (!q.title_contains.empty()) {

@@ -5,13 +5,17 @@
 #include <algorithm>
 #include <vector>
 
+#include "schema.hpp"
 #include "stored_values.hpp"
 #include "work_order_codec.hpp"
 
 namespace lizheng::store::sqlite {
 namespace {
 
-constexpr std::int64_t kMaxDailySequence = 999'999;
+// Old tracking numbers were counted per jurisdiction, so one number may
+// belong to a work order in each of several jurisdictions; a lookup reads
+// at most this many (the query code tells them apart).
+constexpr int kMaxSameTrackingNo = 16;
 
 // The columns after (jurisdiction_id, id), bound from ?3 on by
 // BindProjection in INSERT, UPDATE and reprojection.
@@ -28,7 +32,7 @@ constexpr std::string_view kProjectionColumns[] = {"tracking_no",  "idempotency_
                                                    "version",      "doc",
                                                    "replied_at",   "reply_on_time",
                                                    "closed_at",    "resolved",
-                                                   "satisfaction"};
+                                                   "satisfaction", "suspected_flood"};
 constexpr int kFirstProjectionParam = 3;
 
 void BindProjection(Statement& stmt, const WorkOrder& wo, const std::string& doc) {
@@ -81,6 +85,7 @@ void BindProjection(Statement& stmt, const WorkOrder& wo, const std::string& doc
   } else {
     stmt.BindNull(i++);
   }
+  stmt.BindBool(i++, wo.suspected_flood);
 }
 
 std::string InsertSql() {
@@ -200,6 +205,9 @@ Result<std::optional<WorkOrder>> FirstWorkOrder(Statement& stmt) {
 }  // namespace
 
 Result<std::string> NextTrackingNo(Connection& conn, JurisdictionId j, Date day) {
+  // One counter per day for the whole installation (the row of jurisdiction
+  // 0), so that no two jurisdictions issue the same number and a citizen
+  // never has to name one. Past 999,999 a day the sequence widens.
   LZ_ASSIGN_OR_RETURN(
       Statement stmt,
       conn.Prepare(
@@ -207,21 +215,14 @@ Result<std::string> NextTrackingNo(Connection& conn, JurisdictionId j, Date day)
           "ON CONFLICT (jurisdiction_id, day) DO UPDATE SET last_seq = tracking_counters.last_seq "
           "+ 1 "
           "RETURNING last_seq"));
-  stmt.BindInt(1, j).BindText(2, FormatDate(day));
+  stmt.BindInt(1, kSharedTrackingCounter).BindText(2, FormatDate(day));
   LZ_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row)
     return MakeError(ErrorCode::kInternal, "internal_error",
                      Text{"存储发生内部错误，已记录日志", "internal storage error"}, "",
-                     "no counter row");
+                     fmt::format("no counter row (jurisdiction {})", j));
   const std::int64_t seq = stmt.Int(0);
   LZ_RETURN_IF_ERROR(stmt.Run());  // finish the statement before the next one
-  if (seq > kMaxDailySequence) {
-    return MakeError(ErrorCode::kUnavailable, "tracking_numbers_used_up",
-                     Text{"今日编号已用完，请明天再试",
-                          "today's tracking numbers are used up; try again tomorrow"},
-                     "",
-                     fmt::format("jurisdiction {} day {}: sequence {}", j, FormatDate(day), seq));
-  }
   return fmt::format("{:04}{:02}{:02}{:06}", static_cast<int>(day.year()),
                      static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()), seq);
 }
@@ -283,27 +284,20 @@ Result<WorkOrder> GetWorkOrder(Connection& conn, JurisdictionId j, WorkOrderId i
   return std::move(*wo);
 }
 
-Result<WorkOrder> GetByTrackingNo(Connection& conn, std::string_view tracking_no) {
-  LZ_ASSIGN_OR_RETURN(Statement stmt,
-                      conn.Prepare("SELECT doc FROM work_orders WHERE tracking_no = ?1 LIMIT 2"));
+Result<std::vector<WorkOrder>> ListByTrackingNo(Connection& conn, std::string_view tracking_no) {
+  LZ_ASSIGN_OR_RETURN(
+      Statement stmt,
+      conn.Prepare(fmt::format("SELECT doc FROM work_orders WHERE tracking_no = ?1 "
+                               "ORDER BY jurisdiction_id LIMIT {}",
+                               kMaxSameTrackingNo)));
   stmt.BindText(1, tracking_no);
-  LZ_ASSIGN_OR_RETURN(std::optional<WorkOrder> wo, FirstWorkOrder(stmt));
-  if (!wo) {
-    return MakeError(ErrorCode::kNotFound, "tracking_no_unknown",
-                     Text{fmt::format("没有编号为 {} 的诉求", tracking_no),
-                          fmt::format("no request has tracking number {}", tracking_no)},
-                     "tracking_no");
+  std::vector<WorkOrder> out;
+  for (;;) {
+    LZ_ASSIGN_OR_RETURN(std::optional<WorkOrder> wo, FirstWorkOrder(stmt));
+    if (!wo) break;
+    out.push_back(std::move(*wo));
   }
-  LZ_ASSIGN_OR_RETURN(bool another, stmt.Step());
-  if (another) {
-    return MakeError(ErrorCode::kConflict, "tracking_no_ambiguous",
-                     Text{fmt::format("编号 {} 在多个辖区存在，请指明辖区", tracking_no),
-                          fmt::format("tracking number {} exists in several jurisdictions; "
-                                      "name the jurisdiction",
-                                      tracking_no)},
-                     "tracking_no");
-  }
-  return std::move(*wo);
+  return out;
 }
 
 Result<std::optional<WorkOrder>> FindByIdempotencyKey(Connection& conn, JurisdictionId j,

@@ -7,14 +7,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "connection.hpp"
 #include "lizheng/core/work_order.hpp"
 
 namespace lizheng::store::sqlite {
 
-// "YYYYMMDD" + the day's next 6-digit sequence number in the jurisdiction.
-// kUnavailable once a day's 999,999 numbers are used.
+// "YYYYMMDD" + the day's next sequence number, at least 6 digits, counted
+// once for every jurisdiction (WriteTxn::NextTrackingNo).
 Result<std::string> NextTrackingNo(Connection& conn, JurisdictionId j, Date day);
 
 // Ids are per jurisdiction (max + 1), like every id of this store. kConflict
@@ -30,10 +31,10 @@ Status ReprojectWorkOrders(Connection& conn, bool units);
 
 // kNotFound when absent.
 Result<WorkOrder> GetWorkOrder(Connection& conn, JurisdictionId j, WorkOrderId id);
-// Tracking numbers are unique per jurisdiction only (the daily counters are
-// per jurisdiction): kNotFound when absent, kConflict when the number exists
-// in more than one jurisdiction of this installation.
-Result<WorkOrder> GetByTrackingNo(Connection& conn, std::string_view tracking_no);
+// Every work order with the tracking number, in any jurisdiction (several
+// only for numbers issued while each jurisdiction counted its own); empty
+// when none.
+Result<std::vector<WorkOrder>> ListByTrackingNo(Connection& conn, std::string_view tracking_no);
 Result<std::optional<WorkOrder>> FindByIdempotencyKey(Connection& conn, JurisdictionId j,
                                                       std::string_view key);
 

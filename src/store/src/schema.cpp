@@ -273,12 +273,27 @@ constexpr std::string_view kSchemaV5 = R"sql(
 ALTER TABLE work_order_units ADD COLUMN assisting INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{{
+// The public edge. Tracking numbers are counted once for the installation
+// (the counter row of jurisdiction 0, kSharedTrackingCounter) instead of
+// per jurisdiction: each day's shared count starts at the highest any
+// jurisdiction reached, so no new number repeats one already issued; old
+// numbers stay as they are. And suspected floods (WorkOrder::suspected_flood)
+// get a column and a queue index of their own; no stored work order is one.
+constexpr std::string_view kSchemaV6 = R"sql(
+INSERT INTO tracking_counters (jurisdiction_id, day, last_seq)
+  SELECT 0, day, MAX(last_seq) FROM tracking_counters WHERE jurisdiction_id <> 0 GROUP BY day;
+ALTER TABLE work_orders ADD COLUMN suspected_flood INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX work_orders_suspected_flood ON work_orders (jurisdiction_id, created_at, id)
+  WHERE suspected_flood = 1;
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations{{
     {1, "initial schema", kSchemaV1, false},
     {2, "clock policy", kSchemaV2, false},
     {3, "figures", kSchemaV3, true},
     {4, "jurisdiction files", kSchemaV4, false},
     {5, "assisting units", kSchemaV5, true, true},
+    {6, "shared tracking numbers and suspected floods", kSchemaV6, false},
 }};
 
 }  // namespace

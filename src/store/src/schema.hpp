@@ -4,6 +4,7 @@
 // table leads with jurisdiction_id, the distribution key (DESIGN.md §7).
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -13,13 +14,18 @@ struct Migration {
   int version = 0;
   std::string_view name;
   std::string_view sql;  // one or more statements separated by ';'
-  // After the SQL, the backend rewrites every work order's projection
-  // columns from its document (for columns that new code derives).
+  // The backend rewrites every work order's projection columns from its
+  // document (for columns that new code derives) -- once, after the last
+  // pending migration, when the columns today's code writes all exist.
   bool reproject_work_orders = false;
   // With reproject_work_orders: the units each work order is with
   // (work_order_units) are rewritten too, in their current form.
   bool reproject_units = false;
 };
+
+// The tracking_counters row that counts tracking numbers for the whole
+// installation (no jurisdiction has id 0).
+inline constexpr std::int64_t kSharedTrackingCounter = 0;
 
 // Every migration, in version order starting at 1. Append only: a released
 // migration is never edited.

@@ -150,6 +150,7 @@ void Visit(Self& w, V&& v) requires std::is_same_v<std::remove_const_t<Self>, Wo
   v("supervision", w.supervision);
   v("escalated", w.escalated);
   v("fast_lane", w.fast_lane);
+  v("suspected_flood", w.suspected_flood);
   v("instructions", w.instructions);
   v("watchers", w.watchers);
   v("published", w.published);

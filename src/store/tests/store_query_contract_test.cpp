@@ -60,6 +60,7 @@ WorkOrder Sample(JurisdictionId j, int i) {
   }
   if (i % 17 == 0) wo.supervision = Supervision{"督办", 1, t, i % 34 != 0};
   wo.fast_lane = i % 19 == 0;
+  wo.suspected_flood = i % 23 == 0;
   if (i % 23 == 0) {
     wo.instructions.push_back(Instruction{7, "批示", t, std::nullopt, 0});
     if (i % 46 == 0) wo.instructions.back().acknowledged_at = t;
@@ -109,6 +110,7 @@ bool Matches(const WorkOrderQuery& q, const WorkOrder& w) {
   if (q.overdue_only && !w.IsOverdue()) return false;
   if (q.supervised_only && !(w.supervision && w.supervision->open)) return false;
   if (q.fast_lane_only && !w.fast_lane) return false;
+  if (q.suspected_flood_only && !w.suspected_flood) return false;
   if (q.instructed_pending_only && !w.HasPendingInstruction()) return false;
   if (q.published_only && !w.published) return false;
   if (!q.title_contains.empty() && w.title.find(q.title_contains) == std::string::npos) {
@@ -233,6 +235,7 @@ TEST_P(StoreQueryContractTest, EveryFilterAloneMatchesItsMeaning) {
   Check("overdue", Query([&](WorkOrderQuery& q) { q.overdue_only = true; }));
   Check("supervised", Query([&](WorkOrderQuery& q) { q.supervised_only = true; }));
   Check("fast lane", Query([&](WorkOrderQuery& q) { q.fast_lane_only = true; }));
+  Check("suspected flood", Query([&](WorkOrderQuery& q) { q.suspected_flood_only = true; }));
   Check("pending instruction", Query([&](WorkOrderQuery& q) { q.instructed_pending_only = true; }));
   Check("open", Query([&](WorkOrderQuery& q) { q.open_only = true; }));
   Check("published", Query([&](WorkOrderQuery& q) { q.published_only = true; }));

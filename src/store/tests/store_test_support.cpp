@@ -134,6 +134,7 @@ WorkOrder FullWorkOrder(JurisdictionId j, const std::string& tracking_no) {
   wo.supervision = Supervision{"加快办理", 13, At(1'780'000'350), true};
   wo.escalated = true;
   wo.fast_lane = true;
+  wo.suspected_flood = true;
   wo.instructions = {Instruction{14, "限期解决", At(1'780'000'360), std::nullopt, 0},
                      Instruction{14, "已阅", At(1'780'000'370), At(1'780'000'380), 12}};
   wo.watchers = {14, 15};
@@ -165,7 +166,7 @@ std::string WorkOrderDiff(const WorkOrder& a, const WorkOrder& b) {
                                               LZ_FIELD(redispatch_count) LZ_FIELD(reopen_count)
                                                   LZ_FIELD(disputed) LZ_FIELD(closed_at)
                                                       LZ_FIELD(supervision) LZ_FIELD(escalated)
-                                                          LZ_FIELD(fast_lane) LZ_FIELD(instructions)
+                                                          LZ_FIELD(fast_lane) LZ_FIELD(suspected_flood) LZ_FIELD(instructions)
                                                               LZ_FIELD(watchers) LZ_FIELD(published)
                                                                   LZ_FIELD(category_source)
                                                                       LZ_FIELD(assessment)

@@ -111,6 +111,7 @@ export function workOrderView(overrides = {}) {
     overdue: false,
     supervised: false,
     fast_lane: false,
+    suspected_flood: false,
     running_clocks: [
       {
         kind: 'sign_for',

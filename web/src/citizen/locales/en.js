@@ -161,7 +161,7 @@ export default {
     trackingNo: 'Tracking number',
     trackingNoPlaceholder: 'e.g. 20261123000030',
     queryCode: 'Query code',
-    queryCodePlaceholder: 'The query code you got when filing',
+    queryCodePlaceholder: 'The query code you got when filing (spaces optional)',
     query: 'Look up',
     querying: 'Looking up…',
     refresh: 'Refresh',

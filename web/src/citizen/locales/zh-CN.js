@@ -161,7 +161,7 @@ export default {
     trackingNo: '受理编号',
     trackingNoPlaceholder: '例如：20261123000030',
     queryCode: '查询码',
-    queryCodePlaceholder: '提交时获得的查询码',
+    queryCodePlaceholder: '提交时获得的查询码，空格可有可无',
     query: '查询',
     querying: '正在查询…',
     refresh: '刷新',

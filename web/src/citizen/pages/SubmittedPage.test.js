@@ -6,7 +6,7 @@ import { citizenView } from '@/testing/fixtures.js'
 
 const receipt = {
   tracking_no: '20261123000030',
-  query_code: '03614366',
+  query_code: '036143660954',
   state: { code: 'submitted', label: '待受理' },
   created_at: '2026-11-23T14:05:09+08:00',
   replayed: false,
@@ -24,7 +24,8 @@ describe('SubmittedPage', () => {
     fakeServer()
     const { wrapper } = await mountAt('/submitted', { state: { receipt } })
     expect(wrapper.find('[data-test="tracking-no"]').text()).toBe('20261123000030')
-    expect(wrapper.find('[data-test="query-code"]').text()).toBe('03614366')
+    // The 12-digit query code reads in groups of four.
+    expect(wrapper.find('[data-test="query-code"]').text()).toBe('0361 4366 0954')
     expect(wrapper.text()).toContain('请记下或截图保存受理编号和查询码')
     expect(wrapper.text()).toContain('2026年11月23日 14:05')
   })

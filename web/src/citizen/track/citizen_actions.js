@@ -49,3 +49,22 @@ export function rejectReason(view) {
 
 /** Tracking numbers as the API accepts them (path pattern ^[0-9A-Za-z-]{1,40}$). */
 export const TRACKING_NO = /^[0-9A-Za-z-]{1,40}$/
+
+// Spaces, hyphens and dots between groups, and their full-width forms.
+const GROUP_SEPARATORS = /[\s.\-\u2010-\u2015\u2212\u3000\uff0d\uff0e]/g
+
+/**
+ * A tracking number or query code as typed, in the form the API stores:
+ * the separators between groups dropped ("4821 3376-0954" -> "482133760954")
+ * and full-width digits and letters made ASCII. The server does the same.
+ */
+export function canonicalCode(typed) {
+  return String(typed || '')
+    .replace(GROUP_SEPARATORS, '')
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+}
+
+/** A query code shown in groups of four for reading aloud and copying by hand. */
+export function groupedCode(code) {
+  return String(code || '').replace(/(\d{4})(?=\d)/g, '$1 ')
+}

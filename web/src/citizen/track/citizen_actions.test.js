@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TRACKING_NO, citizenActions, rejectReason } from './citizen_actions.js'
+import { TRACKING_NO, canonicalCode, citizenActions, groupedCode, rejectReason } from './citizen_actions.js'
 
 const view = (state, allowed = [], extra = {}) => ({
   state: { code: state, label: '' },
@@ -58,5 +58,19 @@ describe('citizenActions', () => {
     expect(TRACKING_NO.test('JC-2026-1')).toBe(true)
     expect(TRACKING_NO.test('2026 1123')).toBe(false)
     expect(TRACKING_NO.test('1'.repeat(41))).toBe(false)
+  })
+
+  it('takes codes typed in groups or full width as the API stores them', () => {
+    expect(canonicalCode(' 4821 3376 0954 ')).toBe('482133760954')
+    expect(canonicalCode('4821-3376-0954')).toBe('482133760954')
+    expect(canonicalCode('４８２１\u3000３３７６－０９５４')).toBe('482133760954')
+    expect(TRACKING_NO.test(canonicalCode('2026 1123'))).toBe(true)
+    expect(canonicalCode("48'21")).toBe("48'21")
+  })
+
+  it('groups query codes by four for reading', () => {
+    expect(groupedCode('482133760954')).toBe('4821 3376 0954')
+    expect(groupedCode('48213376')).toBe('4821 3376')
+    expect(groupedCode('')).toBe('')
   })
 })

@@ -23,6 +23,7 @@ const row = (id, extra = {}) => ({
   overdue: false,
   supervised: false,
   fast_lane: false,
+  suspected_flood: false,
   running_clocks: [
     {
       kind: 'sign_for',

@@ -5,9 +5,10 @@
 
 /** Queues per role (openapi.json, Queue), most urgent work first. */
 export const QUEUES_BY_ROLE = {
-  operator: ['to_accept', 'to_call_back', 'returned', 'overdue', 'fast_lane', 'all', 'closed'],
+  operator: ['to_accept', 'suspected_flood', 'to_call_back', 'returned', 'overdue', 'fast_lane', 'all', 'closed'],
   dispatcher: [
     'to_accept',
+    'suspected_flood',
     'to_dispatch',
     'returned',
     'to_call_back',
@@ -40,6 +41,7 @@ export const ALL_QUEUES = [
   'watched',
   'fast_lane',
   'instructed',
+  'suspected_flood',
   'closed',
 ]
 
@@ -48,7 +50,7 @@ export const ALL_QUEUES = [
  * orders unless a state is asked for (state=closed looks back), and their
  * badges count the open ones.
  */
-export const ATTENTION_QUEUES = ['overdue', 'supervised', 'watched', 'fast_lane', 'instructed']
+export const ATTENTION_QUEUES = ['overdue', 'supervised', 'watched', 'fast_lane', 'instructed', 'suspected_flood']
 
 /** The code of a role, whether given as a string or a {code, label} pair. */
 export function roleCode(role) {

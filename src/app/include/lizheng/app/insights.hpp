@@ -6,6 +6,7 @@
 // the model is stored in the database so every server uses the same one.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -17,7 +18,9 @@
 #include "lizheng/app/environment.hpp"
 #include "lizheng/app/jurisdiction_cache.hpp"
 #include "lizheng/core/work_order.hpp"
+#include "lizheng/core/workflow.hpp"
 #include "lizheng/insight/dispatch_advisor.hpp"
+#include "lizheng/insight/flood_detector.hpp"
 #include "lizheng/insight/hotspots/hotspot_tracker.hpp"
 #include "lizheng/insight/reply_quality.hpp"
 #include "lizheng/insight/request_similarity.hpp"
@@ -41,6 +44,9 @@ struct InsightsOptions {
   int max_dispatch_history = 200000;
   // A model guess below this confidence is advice only: not filled in.
   double fill_in_confidence = 0.5;
+  // When near-identical anonymous requests from one source become a
+  // suspected flood (insight/flood_detector.hpp).
+  insight::FloodOptions flood;
   // jieba's IDF table for the reply scorer; missing: all words weigh the same.
   std::string idf_path = "/usr/lib/python3/dist-packages/jieba/analyse/idf.txt";
 };
@@ -112,11 +118,23 @@ class Insights {
   // advice alone, for intake).
   Result<std::vector<RepeatAdvice>> Repeats(const JurisdictionData& data, const WorkOrder& wo);
 
+  // 疑似刷单: whether an anonymous submission (one with a source address) is
+  // one of a burst of near-identical requests from its source, which then
+  // counts as one citizen, not many. The address is only hashed with a key
+  // of this process and kept in memory for the window; after a restart the
+  // check starts afresh. Staff submissions (no address) are never suspected.
+  bool SuspectFlood(const JurisdictionData& data, const Submission& s, Timestamp now);
+  // Remembers an anonymous submission once it is filed, for the check of
+  // the ones after it.
+  void RememberAnonymous(const JurisdictionData& data, const Submission& s, Timestamp now);
+
   // Learns from an action just performed (a dispatch kept, a return).
   void Observe(const JurisdictionData& data, const WorkOrder& before, const WorkOrder& after);
 
-  // Feeds a request just filed to the hot-spot tracker (once it has
-  // replayed the recent history; earlier requests are in that replay).
+  // Feeds a request just filed, or a suspected flood the centre has just
+  // confirmed genuine, to the hot-spot tracker (once it has replayed the
+  // recent history; earlier requests are in that replay). A suspected flood
+  // is left out: it is neither a hot spot nor raises an alert.
   void Track(const JurisdictionData& data, const WorkOrder& wo);
 
   // The `top` hottest issues: active within the last week when `now_only`,
@@ -155,6 +173,9 @@ class Insights {
   std::map<JurisdictionId, std::shared_ptr<Models>> models_;
   std::mutex train_mu_;  // one training at a time
   std::unique_ptr<const insight::RiskDetector> risk_detector_;  // immutable, shared by threads
+  // The key that hashes source addresses for the flood check: random for
+  // each process, so a hash means nothing outside it.
+  std::array<unsigned char, 16> source_key_{};
   std::optional<insight::ReplyScorer> reply_scorer_;            // immutable, shared by threads
 };
 

@@ -56,6 +56,7 @@ enum class Queue {
   kWatched,
   kFastLane,
   kInstructed,   // instruction waiting for acknowledgement
+  kSuspectedFlood,  // anonymous floods waiting for the centre: accept (genuine) or reject
   kClosed,
 };
 std::string_view QueueWireName(Queue q);
@@ -162,10 +163,11 @@ class WorkOrderService {
   // Every mailbox's figures for requests created at or after `since`.
   Result<std::vector<MailboxFigures>> MailboxFiguresSince(JurisdictionId j, Timestamp since);
 
-  // The citizen's view, by tracking number and query code; kNotFound for
-  // either wrong (indistinguishable on purpose). kTooManyRequests when
-  // `client_address` (empty: not limited per address) asked too often or
-  // the number's code is locked after wrong codes.
+  // The citizen's view, by tracking number and query code as typed (groups
+  // separated by spaces or hyphens are fine: CanonicalCitizenCode); no
+  // jurisdiction is needed. kNotFound for either wrong (indistinguishable on
+  // purpose). kTooManyRequests when `client_address` (empty: not limited per
+  // address) asked too often or the number's code is locked after wrong codes.
   Result<WorkOrderView> CitizenView(const std::string& tracking_no, const std::string& query_code,
                                     const std::string& client_address = "");
   // A citizen action (rate, dispute) authorised by the query code; limited

@@ -167,6 +167,11 @@ struct WorkOrder {
   std::optional<Supervision> supervision;
   bool escalated = false;
   bool fast_lane = false;  // leader fast lane (emergencies, escalations)
+  // 疑似刷单: filed anonymously as one of a burst of near-identical requests
+  // from the same source (insight/flood_detector.hpp). Kept out of the fast
+  // lane and the hot spots until the centre accepts it (confirming it
+  // genuine) or rejects it.
+  bool suspected_flood = false;
   std::vector<Instruction> instructions;
   std::vector<UserId> watchers;
   bool published = false;

@@ -116,6 +116,9 @@ struct Submission {
   // The network address an anonymous submission came from; empty when staff
   // record it. Read by the intake limits and the flood check, never shown.
   std::string source_address;
+  // The intake's flood check found it one of a burst of near-identical
+  // anonymous requests from its source: it is filed as a suspected flood.
+  bool suspected_flood = false;
   // The analytics' view of the text, made by the caller before Submit: its
   // category fills in a missing one, its fast lane verdict is applied.
   std::optional<Assessment> assessment;

@@ -64,6 +64,7 @@ struct WorkOrderQuery {
   bool overdue_only = false;
   bool supervised_only = false;
   bool fast_lane_only = false;
+  bool suspected_flood_only = false;
   bool instructed_pending_only = false;
   bool published_only = false;
   std::string title_contains;
@@ -164,7 +165,10 @@ class ReadTxn {
 
   // kNotFound when absent.
   virtual Result<WorkOrder> GetWorkOrder(JurisdictionId j, WorkOrderId id) = 0;
-  virtual Result<WorkOrder> GetByTrackingNo(std::string_view tracking_no) = 0;
+  // The work orders with a tracking number, in every jurisdiction: one for
+  // numbers issued now, possibly several for numbers issued before they
+  // were unique across jurisdictions; empty when none.
+  virtual Result<std::vector<WorkOrder>> ListByTrackingNo(std::string_view tracking_no) = 0;
   virtual Result<std::optional<WorkOrder>> FindByIdempotencyKey(JurisdictionId j,
                                                                 std::string_view key) = 0;
   virtual Result<WorkOrderPage> ListWorkOrders(const WorkOrderQuery& q) = 0;
@@ -206,7 +210,10 @@ class WriteTxn : public ReadTxn {
   // nothing); returns how many.
   virtual Result<std::int64_t> DeleteExpiredSessions(Timestamp now) = 0;
 
-  // A fresh tracking number for a day: "YYYYMMDD" + 6-digit daily sequence.
+  // A fresh tracking number for a day: "YYYYMMDD" + a daily sequence of at
+  // least 6 digits, one sequence for every jurisdiction, so a number names
+  // its work order alone. Never runs out: past 999999 the sequence widens.
+  // `j` is the jurisdiction asking (for the log).
   virtual Result<std::string> NextTrackingNo(JurisdictionId j, Date day) = 0;
   // Assigns and returns the id. kConflict if the tracking number or
   // idempotency key exists.

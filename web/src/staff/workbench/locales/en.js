@@ -26,6 +26,7 @@ export default {
       watched: 'Watched',
       fast_lane: 'Fast lane',
       instructed: 'Instructed',
+      suspected_flood: 'Suspected floods',
       closed: 'Closed',
     },
     filters: {
@@ -57,6 +58,7 @@ export default {
     },
     flags: {
       fastLane: 'Fast lane',
+      suspectedFlood: 'Suspected flood',
       supervised: 'Supervised',
       overdue: 'Overdue',
       escalated: 'Escalated',

@@ -26,6 +26,7 @@ export default {
       watched: '我的关注',
       fast_lane: '快速通道',
       instructed: '领导批示',
+      suspected_flood: '疑似刷单',
       closed: '已办结',
     },
     filters: {
@@ -57,6 +58,7 @@ export default {
     },
     flags: {
       fastLane: '快速通道',
+      suspectedFlood: '疑似刷单',
       supervised: '督办',
       overdue: '超期',
       escalated: '提级办理',
