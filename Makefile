@@ -1,19 +1,22 @@
 # The two commands: `make run` and `make test`. Everything else is a step of them.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 600
 DB ?= var/lizheng.db
 PORT ?= 8080
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: run test deps build build-asan test-unit test-asan web web-deps test-web bench bench-attack demo clean
+.PHONY: run test deps build build-asan test-unit test-asan web web-deps test-web bench bench-attack demo clean \
+        fuzz-build fuzz-smoke fuzz
 
 run: deps build web
 	@mkdir -p $(dir $(DB))
 	@if [ ! -f $(DB) ]; then ./$(BUILD)/src/cli/lizheng demo --db $(DB); fi
 	./$(BUILD)/src/cli/lizheng serve --db $(DB) --port $(PORT) --web web/dist
 
-test: deps build test-unit web test-web build-asan test-asan
+test: deps build test-unit web test-web build-asan test-asan fuzz-smoke
 
 deps:
 	@./scripts/install-deps.sh
@@ -50,6 +53,19 @@ test-web: web build
 	cd web && npm test && npm run size
 	cd web && LIZHENG_BIN=$(abspath $(BUILD))/src/cli/lizheng npm run e2e
 
+# The libFuzzer targets (fuzz/): a clang build of the parsers alone;
+# fuzz-smoke runs each over its seed corpus for a fixed number of inputs,
+# fuzz runs each for FUZZ_SECONDS keeping what it finds in fuzz/work/.
+fuzz-build:
+	@cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DLIZHENG_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
+
+fuzz-smoke: deps fuzz-build
+	./fuzz/run.sh smoke $(FUZZ_BUILD)
+
+fuzz: deps fuzz-build
+	./fuzz/run.sh long $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 bench: deps build
 	./bench/run.sh $(BUILD)
 
@@ -58,4 +74,4 @@ bench-attack: deps build
 	./bench/attack.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) web/dist
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) web/dist

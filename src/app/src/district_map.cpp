@@ -28,6 +28,13 @@ Status CheckRing(const json& ring, const std::string& where) {
   return OkStatus();
 }
 
+// The string member `key` of an object, or "" when it is missing or not a
+// string (json::value would throw type_error for {"type": 1}).
+std::string StringMember(const json& object, const char* key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 Status CheckPolygon(const json& rings, const std::string& where) {
   if (!rings.is_array() || rings.empty()) return MapError(where, "a polygon needs a ring");
   for (const json& ring : rings) LZ_RETURN_IF_ERROR(CheckRing(ring, where));
@@ -39,7 +46,7 @@ Status CheckPolygon(const json& rings, const std::string& where) {
 Status ValidateDistrictMap(std::string_view geojson, const Directory& dir) {
   const json doc = json::parse(geojson, nullptr, false);
   if (doc.is_discarded()) return MapError("the file", "not valid JSON");
-  if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" ||
+  if (!doc.is_object() || StringMember(doc, "type") != "FeatureCollection" ||
       !doc.contains("features") || !doc["features"].is_array())
     return MapError("the file", "expected a GeoJSON FeatureCollection with a features array");
   if (doc["features"].empty()) return MapError("the file", "no features");
@@ -47,7 +54,7 @@ Status ValidateDistrictMap(std::string_view geojson, const Directory& dir) {
   for (std::size_t i = 0; i < doc["features"].size(); ++i) {
     const json& f = doc["features"][i];
     std::string where = "feature " + std::to_string(i + 1);
-    if (!f.is_object() || f.value("type", "") != "Feature")
+    if (!f.is_object() || StringMember(f, "type") != "Feature")
       return MapError(where, "expected a GeoJSON Feature");
     const json* props = f.contains("properties") ? &f["properties"] : nullptr;
     if (!props || !props->is_object() || !props->contains("code") || !(*props)["code"].is_string())
@@ -62,7 +69,7 @@ Status ValidateDistrictMap(std::string_view geojson, const Directory& dir) {
     if (!f.contains("geometry") || !f["geometry"].is_object())
       return MapError(where, "a geometry is required");
     const json& g = f["geometry"];
-    const std::string type = g.value("type", "");
+    const std::string type = StringMember(g, "type");
     if (!g.contains("coordinates")) return MapError(where, "the geometry has no coordinates");
     if (type == "Polygon") {
       LZ_RETURN_IF_ERROR(CheckPolygon(g["coordinates"], where));

@@ -63,5 +63,24 @@ TEST(DistrictMapTest, RefusalsNameTheFeatureAndTheRule) {
   }
 }
 
+// Found by fuzzing: a "type" that is not a string threw nlohmann's
+// type_error out of the validator instead of naming the rule.
+TEST(DistrictMapTest, ATypeThatIsNotAStringIsRefusedNotThrown) {
+  const Directory dir = TwoDistricts();
+  const struct {
+    std::string geojson;
+    const char* expected;
+  } cases[] = {
+      {R"({"type":1})", "FeatureCollection"},
+      {Collection(R"({"type":["Feature"],"properties":{"code":"dh"}})"), "feature 1: expected a GeoJSON Feature"},
+      {Collection(Feature("dh", R"({"type":{"t":"Polygon"},"coordinates":[]})")), "Polygon or MultiPolygon"},
+  };
+  for (const auto& c : cases) {
+    Status s = ValidateDistrictMap(c.geojson, dir);
+    ASSERT_FALSE(s.ok()) << c.geojson;
+    EXPECT_NE(s.error().message.find(c.expected), std::string::npos) << s.error().message;
+  }
+}
+
 }  // namespace
 }  // namespace lizheng::app

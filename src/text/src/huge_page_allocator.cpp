@@ -36,8 +36,9 @@ void* AllocateTableMemory(std::size_t bytes) {
 }
 
 void FreeTableMemory(void* p, std::size_t bytes) noexcept {
-  const std::size_t rounded = Rounded(bytes);
-  ::operator delete(p, rounded, Alignment(rounded));
+  // The unsized aligned form: the sized one is declared only with sized
+  // deallocation, which clang before 19 leaves off by default.
+  ::operator delete(p, Alignment(Rounded(bytes)));
 }
 
 }  // namespace lizheng::text

@@ -74,10 +74,13 @@ class Scanner {
   bool DigitBefore(std::size_t i) const { return i > 0 && IsDigit(s_[i - 1]); }
 
   // The digits of a run starting at i, allowing single separators from
-  // `seps` between them; stops at anything else. Returns the end.
+  // `seps` between them; stops at anything else, or after kMaxDigits digits:
+  // no number has that many, and a run of "1 1 1 ..." read whole from each
+  // of its digits would take time quadratic in its length. Returns the end.
+  static constexpr std::size_t kMaxDigits = 20;
   std::size_t DigitsWithSeparators(std::size_t i, std::u32string_view seps, std::string* digits) const {
     std::size_t j = i;
-    while (j < s_.size()) {
+    while (j < s_.size() && digits->size() < kMaxDigits) {
       if (IsDigit(s_[j])) {
         digits->push_back(static_cast<char>('0' + DigitValue(s_[j])));
         ++j;
@@ -250,9 +253,17 @@ constexpr std::u32string_view kStreetEnds = U"路街巷道弄村组里";
 std::optional<Match> MatchHouseNumber(const Scanner& sc, std::size_t i) {
   const std::u32string& s = sc.s_;
   std::size_t end = sc.DigitRun(i);
-  // 3-2-501 style: digits joined by '-' count as one number.
-  while (end < s.size() && (s[end] == U'-' || s[end] == U'\uFF0D') && IsDigit(sc.At(end + 1)))
+  // 3-2-501 style: digits joined by '-' count as one number, of at most
+  // four groups (building, entrance, floor, flat). A longer chain is no
+  // address, and reading it whole from each of its groups would take time
+  // quadratic in its length.
+  auto joined = [&](std::size_t at) {
+    return at < s.size() && (s[at] == U'-' || s[at] == U'\uFF0D') && IsDigit(sc.At(at + 1));
+  };
+  for (int groups = 1; joined(end); ++groups) {
+    if (groups == 4) return std::nullopt;
     end = sc.DigitRun(end + 1);
+  }
   for (std::u32string_view unit : kHouseUnits) {
     if (s.compare(end, unit.size(), unit) == 0) {
       // "3楼" and "2层" alone are floors of a shop or office more often than
@@ -424,7 +435,9 @@ std::optional<Match> MatchAccount(const Scanner& sc, std::size_t i) {
   while (sc.At(j) == U' ') ++j;
   std::size_t e = j;
   int digits = 0;
-  while (e < s.size() && IsAccountChar(s[e])) {
+  // Past 21 characters it is too long for either kind: stop there, so that
+  // a long run ("wx-wx-wx-...") is not read whole from each of its words.
+  while (e < s.size() && IsAccountChar(s[e]) && e - j <= 20) {
     digits += IsDigit(s[e]) ? 1 : 0;
     ++e;
   }

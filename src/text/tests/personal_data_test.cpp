@@ -258,5 +258,34 @@ TEST(PersonalDataTest, InvalidUtf8AndEmptyTextAreSafe) {
   EXPECT_EQ(MaskPersonalData(bad).find("13812345678"), std::string::npos);
 }
 
+// Found by fuzzing: runs of digits with separators ("1 1 1 ...", "1-2-1-2",
+// "1.1.1"), and of account characters after an account word ("wx-wx-..."),
+// were read whole from each of their digits or words, in time quadratic in
+// their length (a 256 KiB request took minutes). A number is now read for
+// at most 20 digits, a house number for at most four groups and an account
+// for at most 21 characters; what is found at those limits stays the same.
+TEST(PersonalDataTest, NumbersAndAccountsAtTheLengthLimits) {
+  // 19 digits in groups are a bank card; of 20, the last 16 are.
+  EXPECT_EQ(MaskPersonalData("卡号6222 0212 3456 7890 123。"), "卡号**** **** **** **** ***。");
+  EXPECT_EQ(MaskPersonalData("编号6222 0212 3456 7890 1234。"), "编号6222 **** **** **** ****。");
+  // Four groups make a house number; of a longer chain the last four do.
+  EXPECT_EQ(MaskPersonalData("住3-2-12-501室"), "住*-*-**-***室");
+  EXPECT_EQ(MaskPersonalData("住9-3-2-12-501室"), "住9-*-*-**-***室");
+  // A WeChat id has at most 20 characters, a QQ number at most 12 digits.
+  EXPECT_EQ(MaskPersonalData("微信号abcdefghij0123456789。"), "微信号********************。");
+  EXPECT_EQ(MaskPersonalData("微信号abcdefghij0123456789x。"), "微信号abcdefghij0123456789x。");
+  EXPECT_EQ(MaskPersonalData("QQ号123456789012"), "QQ号************");
+  EXPECT_EQ(MaskPersonalData("QQ号1234567890123"), "QQ号1234567890123");
+}
+
+TEST(PersonalDataTest, LongRunsOfSeparatedDigitsAndAccountWordsHideNothingAfterThem) {
+  for (const std::string unit : {"1 ", "1-", "1-2-", "1.1.", "wx-", "qq_"}) {
+    std::string run;
+    while (run.size() < 20000) run += unit;
+    EXPECT_EQ(MaskPersonalData(run + "，电话13812345678"), MaskPersonalData(run) + "，电话***********")
+        << unit;
+  }
+}
+
 }  // namespace
 }  // namespace lizheng::text

@@ -28,8 +28,9 @@ inline constexpr std::string_view kLabelColumn = "一级标签";
 // message per line. The two characters '\' 'n' inside a cell become a line
 // break; a trailing '\r' is dropped; blank lines are skipped. Errors name
 // "source:line:column" (column counted in bytes from 1) and the rule broken:
-// a missing header column, a row with too few cells, an empty label or
-// detail, invalid UTF-8. An empty file is an error too.
+// a missing header column, a row with too few cells, an empty label, a
+// message with neither title nor detail, invalid UTF-8. An empty file is an
+// error too.
 Result<std::vector<LabelledMessage>> ParseLabelledMessagesTsv(std::string_view content,
                                                                std::string_view source_name);
 
