@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "event_rows.hpp"
 #include "schema.hpp"
 #include "work_order_rows.hpp"
 
@@ -30,6 +31,7 @@ Result<int> ApplyPending(Connection& conn) {
     if (m.version <= current) continue;
     LZ_RETURN_IF_ERROR(conn.Exec(m.sql));
     if (m.reproject_work_orders) LZ_RETURN_IF_ERROR(ReprojectWorkOrders(conn, m.reproject_units));
+    if (m.digest_newest_events) LZ_RETURN_IF_ERROR(DigestNewestEvents(conn));
     LZ_ASSIGN_OR_RETURN(
         Statement record,
         conn.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)"));

@@ -131,7 +131,7 @@ Result<WorkOrderId> SqliteTxn::InsertWorkOrder(const WorkOrder& wo) {
 Status SqliteTxn::UpdateWorkOrder(const WorkOrder& wo) {
   return sqlite::UpdateWorkOrder(conn_, wo);
 }
-Status SqliteTxn::AppendEvent(Event& e) { return sqlite::AppendEvent(conn_, e); }
+Status SqliteTxn::AppendEvent(Event& e) { return sqlite::AppendEvent(conn_, e, log_key_); }
 Status SqliteTxn::QueueNotice(JurisdictionId j, const Notice& n, Timestamp at) {
   return sqlite::QueueNotice(conn_, j, n, at);
 }

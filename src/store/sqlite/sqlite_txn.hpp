@@ -11,7 +11,9 @@ namespace lizheng::store::sqlite {
 
 class SqliteTxn final : public WriteTxn {
  public:
-  explicit SqliteTxn(Connection& conn) : conn_(conn) {}
+  // `log_key` (may be null: AppendEvent then fails) must outlive the txn.
+  explicit SqliteTxn(Connection& conn, const LogKey* log_key = nullptr)
+      : conn_(conn), log_key_(log_key) {}
 
   Result<std::vector<Jurisdiction>> ListJurisdictions() override;
   Result<Directory> LoadDirectory(JurisdictionId j) override;
@@ -58,6 +60,7 @@ class SqliteTxn final : public WriteTxn {
 
  private:
   Connection& conn_;
+  const LogKey* log_key_;
 };
 
 }  // namespace lizheng::store::sqlite

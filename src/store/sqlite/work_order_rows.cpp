@@ -352,4 +352,20 @@ Status ReprojectWorkOrders(Connection& conn, bool units) {
   return OkStatus();
 }
 
+Result<bool> ProjectionMatchesDoc(Connection& conn, JurisdictionId j, WorkOrderId id,
+                                  std::string_view doc) {
+  LZ_ASSIGN_OR_RETURN(WorkOrder wo, DecodeWorkOrder(doc));
+  // The document as stored is compared byte for byte, not re-encoded.
+  std::string conditions;
+  int n = kFirstProjectionParam;
+  for (std::string_view c : kProjectionColumns) conditions += fmt::format(" AND {} IS ?{}", c, n++);
+  LZ_ASSIGN_OR_RETURN(
+      Statement stmt,
+      conn.Prepare(fmt::format(
+          "SELECT 1 FROM work_orders WHERE jurisdiction_id = ?1 AND id = ?2{}", conditions)));
+  stmt.BindInt(1, j).BindInt(2, id);
+  BindProjection(stmt, wo, std::string(doc));
+  return stmt.Step();
+}
+
 }  // namespace lizheng::store::sqlite

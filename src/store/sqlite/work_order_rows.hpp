@@ -28,6 +28,12 @@ Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo);
 // the rows of the units each is with.
 Status ReprojectWorkOrders(Connection& conn, bool units);
 
+// Whether the stored row (j, id) has exactly the projection columns that
+// `doc` (its stored document) gives; false also when there is no such row.
+// What verification uses to find columns edited behind the store's back.
+Result<bool> ProjectionMatchesDoc(Connection& conn, JurisdictionId j, WorkOrderId id,
+                                  std::string_view doc);
+
 // kNotFound when absent.
 Result<WorkOrder> GetWorkOrder(Connection& conn, JurisdictionId j, WorkOrderId id);
 // Tracking numbers are unique per jurisdiction only (the daily counters are

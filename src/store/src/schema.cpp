@@ -273,12 +273,32 @@ constexpr std::string_view kSchemaV5 = R"sql(
 ALTER TABLE work_order_units ADD COLUMN assisting INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{{
+// The keyed event log (event_chain.hpp). Each event carries the digest of
+// its work order as stored after it. Events already in the database keep
+// their plain SHA-256 chain (format v1): unkeyed_events records, per
+// jurisdiction, the last seq written that way, and every later event must
+// be keyed (format v2). The backend step then gives each work order's
+// newest event the digest of the row as it is at the upgrade, so that an
+// upgraded database detects edited rows from then on; that digest is not
+// covered by a key until the work order changes again.
+constexpr std::string_view kSchemaV6 = R"sql(
+ALTER TABLE events ADD COLUMN work_order_digest TEXT NOT NULL DEFAULT '';
+CREATE TABLE unkeyed_events (
+  jurisdiction_id BIGINT NOT NULL,
+  last_seq BIGINT NOT NULL,
+  PRIMARY KEY (jurisdiction_id)
+);
+INSERT INTO unkeyed_events (jurisdiction_id, last_seq)
+  SELECT jurisdiction_id, MAX(seq) FROM events GROUP BY jurisdiction_id;
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations{{
     {1, "initial schema", kSchemaV1, false},
     {2, "clock policy", kSchemaV2, false},
     {3, "figures", kSchemaV3, true},
     {4, "jurisdiction files", kSchemaV4, false},
     {5, "assisting units", kSchemaV5, true, true},
+    {6, "keyed event log", kSchemaV6, false, false, true},
 }};
 
 }  // namespace

@@ -19,6 +19,9 @@ struct Migration {
   // With reproject_work_orders: the units each work order is with
   // (work_order_units) are rewritten too, in their current form.
   bool reproject_units = false;
+  // After the SQL, the backend sets each work order's newest event's
+  // work_order_digest from the row as stored (the keyed event log).
+  bool digest_newest_events = false;
 };
 
 // Every migration, in version order starting at 1. Append only: a released
