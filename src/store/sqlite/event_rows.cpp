@@ -63,17 +63,6 @@ Result<std::int64_t> LastUnkeyedSeq(Connection& conn, JurisdictionId j) {
   return row ? stmt.Int(0) : std::int64_t{0};
 }
 
-// The digest of the work order as stored now, or "" when there is no row.
-Result<std::string> StoredWorkOrderDigest(Connection& conn, JurisdictionId j, WorkOrderId id) {
-  LZ_ASSIGN_OR_RETURN(
-      Statement stmt,
-      conn.Prepare("SELECT doc FROM work_orders WHERE jurisdiction_id = ?1 AND id = ?2"));
-  stmt.BindInt(1, j).BindInt(2, id);
-  LZ_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row) return std::string();
-  return WorkOrderDigest(j, id, stmt.TextView(0));
-}
-
 // The first broken rule of event `e` given the previous one, or "". A v1
 // event is checked with the plain hash, a v2 one with the key.
 std::string ChainBreak(const Event& e, std::int64_t expected_seq, const std::string& prev_hash,
@@ -112,15 +101,25 @@ Error LogKeyMissing(std::string_view doing) {
 
 }  // namespace
 
-Status AppendEvent(Connection& conn, Event& e, const LogKey* key) {
+Result<std::string> StoredWorkOrderDigest(Connection& conn, JurisdictionId j, WorkOrderId id) {
+  LZ_ASSIGN_OR_RETURN(
+      Statement stmt,
+      conn.Prepare("SELECT doc FROM work_orders WHERE jurisdiction_id = ?1 AND id = ?2"));
+  stmt.BindInt(1, j).BindInt(2, id);
+  LZ_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return std::string();
+  return WorkOrderDigest(j, id, stmt.TextView(0));
+}
+
+Status AppendEvent(Connection& conn, Event& e, const LogKey* key,
+                   std::string_view work_order_digest) {
   if (key == nullptr) return LogKeyMissing("append");
   LZ_ASSIGN_OR_RETURN(ChainTip tip, LastEvent(conn, e.jurisdiction));
   LZ_ASSIGN_OR_RETURN(std::string data, EncodeEventData(e.data));
   Event stored = e;
   stored.seq = tip.seq + 1;
   stored.prev_hash = tip.hash;
-  LZ_ASSIGN_OR_RETURN(stored.work_order_digest,
-                      StoredWorkOrderDigest(conn, stored.jurisdiction, stored.work_order));
+  stored.work_order_digest = work_order_digest;
   stored.hash = KeyedChainHash(stored, stored.prev_hash, *key);
 
   LZ_ASSIGN_OR_RETURN(

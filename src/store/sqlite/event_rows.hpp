@@ -9,14 +9,17 @@
 
 namespace lizheng::store::sqlite {
 
+// The WorkOrderDigest of the work order as stored now, "" if there is none.
+Result<std::string> StoredWorkOrderDigest(Connection& conn, JurisdictionId j, WorkOrderId id);
 // Reads the jurisdiction's last seq and hash inside the current transaction
 // (so a rolled-back savepoint leaves the chain as it was), then assigns
 // e.seq = last + 1, e.prev_hash = last hash ("" for the first event),
-// e.work_order_digest (of the work order's row as stored now, "" if it has
-// none: write the work order before its event) and e.hash keyed with `key`
-// (format v2), and inserts the row. kUnavailable naming "log_key" when
-// `key` is null.
-Status AppendEvent(Connection& conn, Event& e, const LogKey* key);
+// e.work_order_digest = `work_order_digest` (the caller's
+// StoredWorkOrderDigest, or the digest Insert/UpdateWorkOrder gave) and
+// e.hash keyed with `key` (format v2), and inserts the row. kUnavailable
+// naming "log_key" when `key` is null.
+Status AppendEvent(Connection& conn, Event& e, const LogKey* key,
+                   std::string_view work_order_digest);
 // One work order's events in log order.
 Result<std::vector<Event>> ListEvents(Connection& conn, JurisdictionId j, WorkOrderId id);
 

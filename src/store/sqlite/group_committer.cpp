@@ -127,10 +127,12 @@ std::vector<GroupCommitter::Job> GroupCommitter::RunBatch(std::vector<Job> jobs)
     for (Job& job : jobs) job.done.set_value(begin.error());
     return {};
   }
-  SqliteTxn txn(*conn_, log_key_ ? &*log_key_ : nullptr);
   std::vector<Status> results;
   std::optional<Error> lost;  // set when the transaction cannot go on
   while (results.size() < jobs.size() && !lost) {
+    // A txn per function: what it remembers (work-order digests) goes with
+    // the function's savepoint if that is rolled back.
+    SqliteTxn txn(*conn_, log_key_ ? &*log_key_ : nullptr);
     results.push_back(RunInSavepoint(jobs[results.size()].fn, txn, lost));
   }
   if (!lost) {

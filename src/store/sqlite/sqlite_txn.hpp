@@ -4,6 +4,10 @@
 // ReadTxn& on read-only connections, so their write methods are unreachable.
 #pragma once
 
+#include <map>
+#include <string>
+#include <utility>
+
 #include "connection.hpp"
 #include "lizheng/store/store.hpp"
 
@@ -61,6 +65,10 @@ class SqliteTxn final : public WriteTxn {
  private:
   Connection& conn_;
   const LogKey* log_key_;
+  // The digest of each work order as this txn last wrote or read it, so an
+  // event hashes no stored row again (one txn per write function: a
+  // rolled-back function takes its digests with it).
+  std::map<std::pair<JurisdictionId, WorkOrderId>, std::string> digests_;
 };
 
 }  // namespace lizheng::store::sqlite

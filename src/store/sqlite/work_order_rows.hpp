@@ -19,10 +19,13 @@ Result<std::string> NextTrackingNo(Connection& conn, JurisdictionId j, Date day)
 
 // Ids are per jurisdiction (max + 1), like every id of this store. kConflict
 // naming the field if the tracking number or the idempotency key is taken in
-// the jurisdiction.
-Result<WorkOrderId> InsertWorkOrder(Connection& conn, const WorkOrder& wo);
+// the jurisdiction. With `digest`, sets it to the stored row's
+// WorkOrderDigest (for the event that follows).
+Result<WorkOrderId> InsertWorkOrder(Connection& conn, const WorkOrder& wo,
+                                    std::string* digest = nullptr);
 // kNotFound if absent; kConflict unless the stored version is wo.version - 1.
-Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo);
+// `digest` as for InsertWorkOrder.
+Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo, std::string* digest = nullptr);
 // Rewrites every work order's projection columns from its document (a
 // migration's step when new columns are derived from it), and with `units`
 // the rows of the units each is with.

@@ -104,9 +104,10 @@ TEST(KeyedChainHashTest, FormatIsStable) {
   e.work_order_digest = "d1g3st";
   EXPECT_EQ(KeyedChainHash(e, "abc", testsupport::TestLogKey()),
             "f7bff7a3df1a75ec1a55a04533aae69678598aba71e370c107e4dab6019dc45f");
-  //   sha256(serialized(["lizheng-work-order-v1", "1", "7", '{"id":7}']))
+  //   blake2b(serialized(["lizheng-work-order-v1", "1", "7", '{"id":7}']),
+  //           digest_size=32)
   EXPECT_EQ(WorkOrderDigest(1, 7, R"({"id":7})"),
-            "784d6960f5da34044ff496a8b7e4646ee0fc15e4ed323f92a61e18f769576942");
+            "7100df18f3888d79c97c20612100aeba59f2721236dccd4eb1a8a508cf40a3df");
 }
 
 TEST(KeyedChainHashTest, TheKeyTheDigestAndTheEventAllCount) {

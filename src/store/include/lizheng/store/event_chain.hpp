@@ -48,8 +48,9 @@ std::string ChainHash(const Event& e, std::string_view prev_hash);
 // canonical form, its work_order_digest and its predecessor's hash.
 std::string KeyedChainHash(const Event& e, std::string_view prev_hash, const LogKey& key);
 
-// The digest (SHA-256, hex) of a work order as stored: its jurisdiction, id
-// and document bytes. Deterministic; the same bytes give the same digest.
+// The digest (BLAKE2b-256, hex) of a work order as stored: its
+// jurisdiction, id and document bytes, in the canonical form of the chain
+// after the tag "lizheng-work-order-v1". The same bytes give the same digest.
 std::string WorkOrderDigest(JurisdictionId j, WorkOrderId id, std::string_view doc);
 
 }  // namespace lizheng::store
