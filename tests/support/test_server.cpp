@@ -294,6 +294,9 @@ TestServer::TestServer(Options options)
     const DemoFiles demo = DemoTemplate();
     fs::copy_file(demo.db, db_path());
     if (fs::exists(demo.db + "-wal")) fs::copy_file(demo.db + "-wal", db_path() + "-wal");
+    // The key its events (if any) are chained with, where serve looks for it.
+    if (fs::exists(demo.db + ".log-key"))
+      fs::copy_file(demo.db + ".log-key", db_path() + ".log-key");
     const json tokens = json::parse(ReadFile(demo.tokens));
     for (const auto& [user, token] : tokens.items()) tokens_[user] = token.get<std::string>();
     Start();
@@ -374,6 +377,7 @@ TestServer::DemoFiles TestServer::DemoTemplate() {
   // complete, so it moves last.
   fs::rename(work + "/tokens.json", files.tokens);
   if (fs::exists(work + "/db-wal")) fs::rename(work + "/db-wal", files.db + "-wal");
+  if (fs::exists(work + "/db.log-key")) fs::rename(work + "/db.log-key", files.db + ".log-key");
   fs::rename(work + "/db", files.db);
   fs::remove_all(work);
   return files;

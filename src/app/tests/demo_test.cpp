@@ -22,6 +22,7 @@ using test_support::TempDir;
 std::unique_ptr<store::Store> Open(const std::string& path) {
   store::SqliteOptions o;
   o.path = path;
+  o.log_key = store::LogKey::FromHex(std::string(64, '7')).value();  // events need a key
   o.synchronous_full = false;  // a test database need not survive a power cut
   auto s = store::OpenSqliteStore(o);
   if (!s.ok()) throw std::runtime_error(s.error().message);

@@ -38,6 +38,7 @@ class InsightsTest : public ::testing::Test {
     dir_ = new TempDir();
     store::SqliteOptions o;
     o.path = dir_->File("demo.db");
+    o.log_key = store::LogKey::FromHex(std::string(64, '7')).value();  // events need a key
     o.synchronous_full = false;
     store_ = std::move(store::OpenSqliteStore(o)).value().release();
     DemoOptions d;

@@ -20,6 +20,7 @@ TEST(SchedulerTest, APassPurgesExpiredSessionsAndKeepsLiveOnes) {
   test_support::TempDir dir;
   store::SqliteOptions o;
   o.path = dir.File("db");
+  o.log_key = store::LogKey::FromHex(std::string(64, '7')).value();  // events need a key
   auto opened = store::OpenSqliteStore(o);
   ASSERT_TRUE(opened.ok()) << opened.error().message;
   store::Store& s = **opened;

@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "flags.hpp"
+#include "log_key_file.hpp"
 #include "lizheng/app/auth.hpp"
 #include "lizheng/app/district_map.hpp"
 #include "lizheng/app/environment.hpp"
@@ -339,11 +340,17 @@ int Calendar(const Args& args) {
 
 namespace {
 
-// The anchor file: one line per jurisdiction, "<id> <seq> <hash>".
+// The anchor file: one line per jurisdiction, "<id> <seq> <hash>". A
+// missing file is an error: it is what an attacker would delete.
 Result<std::vector<store::ChainAnchor>> ReadAnchors(const std::string& path) {
   std::vector<store::ChainAnchor> anchors;
   std::ifstream in(path);
-  if (!in) return anchors;  // the first run: nothing anchored yet
+  if (!in) {
+    return MakeError(ErrorCode::kNotFound,
+                     "--anchor: " + path +
+                         " does not exist; to start a new anchor there, add --init",
+                     "anchor");
+  }
   std::string line;
   int line_no = 0;
   while (std::getline(in, line)) {
@@ -357,6 +364,7 @@ Result<std::vector<store::ChainAnchor>> ReadAnchors(const std::string& path) {
                            ": expected '<jurisdiction id> <seq> <hash>'",
                        "anchor");
     }
+    if (a.hash == "-") a.hash.clear();
     anchors.push_back(std::move(a));
   }
   return anchors;
@@ -379,24 +387,53 @@ Status WriteAnchors(const std::string& path, const std::vector<store::ChainRepor
   return OkStatus();
 }
 
+// The anchors to check: none without --anchor or with --init (which must
+// name a file that does not exist yet), else the file's.
+Result<std::vector<store::ChainAnchor>> AnchorsToCheck(const Flags& flags) {
+  const std::optional<std::string> path = flags.Get("anchor");
+  if (!path) {
+    if (flags.Has("init"))
+      return MakeError(ErrorCode::kInvalidArgument, "--init: needs --anchor FILE", "init");
+    return std::vector<store::ChainAnchor>{};
+  }
+  if (flags.Has("init")) {
+    if (std::filesystem::exists(*path)) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "--init: " + *path + " exists already; drop --init to check against it",
+                       "anchor");
+    }
+    return std::vector<store::ChainAnchor>{};
+  }
+  return ReadAnchors(*path);
+}
+
 }  // namespace
 
-// Exit codes: 0 intact, 1 cannot run, 2 usage, 3 the log is broken.
+// Exit codes: 0 intact, 1 cannot run, 2 usage (a missing key or anchor
+// file too), 3 the log is broken.
 int VerifyLog(const Args& args) {
-  auto flags = Flags::Parse(args, {"db", "anchor"});
+  auto flags = Flags::Parse(args, {"db", "anchor", "log-key"}, {"init"});
   if (!flags.ok()) return Fail("verify-log", flags.error().message, 2);
-  const std::optional<std::string> anchor_path = flags->Get("anchor");
-  std::vector<store::ChainAnchor> anchors;
-  if (anchor_path) {
-    auto read = ReadAnchors(*anchor_path);
-    if (!read.ok()) return Fail("verify-log", read.error().message, 2);
-    anchors = std::move(*read);
-    for (auto& a : anchors)
-      if (a.hash == "-") a.hash.clear();
+  auto anchors = AnchorsToCheck(*flags);
+  if (!anchors.ok()) return Fail("verify-log", anchors.error().message, 2);
+  store::SqliteOptions so;
+  so.path = flags->GetOr("db", DefaultDbPath());
+  if (!std::filesystem::exists(so.path))
+    return Fail("verify-log", "--db: no database at " + so.path, 2);
+  const std::string key_path = LogKeyPath(*flags, so.path);
+  auto key = ReadLogKeyFile(key_path);
+  if (!key.ok()) {
+    return Fail("verify-log", key.error().message +
+                                  "; the keyed event chain cannot be verified without the key "
+                                  "the server writes with (--log-key FILE)",
+                2);
   }
-  auto s = Open(*flags);
+  so.log_key = *key;
+  // A key that does not fit is reported below, event by event.
+  so.check_log_key = false;
+  auto s = store::OpenSqliteStore(so);
   if (!s.ok()) return Fail("verify-log", s.error().message);
-  auto reports = (*s)->VerifyChains(anchors);
+  auto reports = (*s)->VerifyChains(*anchors);
   if (!reports.ok()) return Fail("verify-log", reports.error().message);
   bool ok = true;
   for (const auto& r : *reports) {
@@ -407,14 +444,15 @@ int VerifyLog(const Args& args) {
       std::cout << ": " << r.message << "\n";
     } else {
       std::cout << "jurisdiction " << r.jurisdiction << ": " << r.message << ", chain intact"
-                << (anchors.empty() ? "" : ", anchor matched") << "\n";
+                << (anchors->empty() ? "" : ", anchor matched") << "\n";
     }
   }
   if (!ok) return 3;
-  if (anchor_path) {
+  if (const auto anchor_path = flags->Get("anchor")) {
     Status st = WriteAnchors(*anchor_path, *reports);
     if (!st.ok()) return Fail("verify-log", st.error().message);
-    std::cout << "anchor updated: " << *anchor_path << "\n";
+    std::cout << (flags->Has("init") ? "anchor created: " : "anchor updated: ") << *anchor_path
+              << "\n";
   }
   return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "flags.hpp"
+#include "log_key_file.hpp"
 #include "lizheng/app/demo.hpp"
 #include "lizheng/app/environment.hpp"
 #include "lizheng/store/sqlite_store.hpp"
@@ -44,7 +45,7 @@ void PrintSummary(const app::DemoSummary& s, const std::string& db, const std::s
 }  // namespace
 
 int Demo(const Args& args) {
-  auto flags = Flags::Parse(args, {"db", "requests", "days", "seed", "now", "password"});
+  auto flags = Flags::Parse(args, {"db", "requests", "days", "seed", "now", "password", "log-key"});
   if (!flags.ok())
     return Fail(flags.error().message + "\n\n" + std::string(CommandUsage("demo")), 2);
   app::DemoOptions o;
@@ -80,8 +81,17 @@ int Demo(const Args& args) {
     std::error_code ec;
     std::filesystem::create_directories(parent, ec);  // a failure shows when the store opens
   }
+  auto log_key = LoadOrMakeLogKey(*flags, so.path);
+  if (!log_key.ok()) return Fail(log_key.error().message, 2);
+  so.log_key = log_key->key;
   auto store = store::OpenSqliteStore(so);
-  if (!store.ok()) return Fail(store.error().message);
+  if (!store.ok()) return Fail(store.error().message + LogKeyRefusalHint(*log_key, store.error()));
+  if (log_key->created) {
+    if (Status st = WriteLogKeyFile(log_key->path, log_key->key); !st.ok())
+      return Fail(st.error().message);
+    std::cout << "created the event-log key " << log_key->path
+              << " (keep it secret and back it up apart from the database)\n";
+  }
   auto summary = app::GenerateDemo(**store, o);
   if (!summary.ok()) {
     const Error& e = summary.error();

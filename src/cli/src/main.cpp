@@ -26,7 +26,7 @@ commands:
   rate-limits  export or import the limits on anonymous intake, lookups and sign-in (TSV)
   calendar     export or import a year of the working calendar (TSV)
   map          export or import the district map of the dashboard (GeoJSON)
-  verify-log   verify every jurisdiction's event hash chain
+  verify-log   verify the keyed event log and every work order against it
   backup       write a consistent copy of the database while it is in use
   classify     train, evaluate or cross-validate the message classifier
                (train --data F --model OUT | eval --model M --data F | cv --data F [--folds 5]);

@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "flags.hpp"
+#include "log_key_file.hpp"
 #include "lizheng/api/http_server.hpp"
 #include "lizheng/app/scheduler.hpp"
 #include "lizheng/store/sqlite_store.hpp"
@@ -49,7 +50,7 @@ int Serve(const Args& args) {
       args, {"db", "host", "port", "port-file", "threads", "web", "sync", "scheduler-interval",
              "max-body", "retrain-hours", "dictionary", "now", "public-url", "head-timeout",
              "body-timeout", "idle-timeout", "max-connections", "max-connections-per-address",
-             "trusted-proxy", "rate-limits"});
+             "trusted-proxy", "rate-limits", "log-key"});
   if (!flags.ok()) {
     std::cerr << "lizheng serve: " << flags.error().message << "\n";
     return 2;
@@ -102,10 +103,24 @@ int Serve(const Args& args) {
   store::SqliteOptions so;
   so.path = flags->GetOr("db", DefaultDbPath());
   so.synchronous_full = sync == "full";
+  auto log_key = LoadOrMakeLogKey(*flags, so.path);
+  if (!log_key.ok()) {
+    std::cerr << "lizheng serve: " << log_key.error().message << "\n";
+    return 2;
+  }
+  so.log_key = log_key->key;
   auto store = store::OpenSqliteStore(so);
   if (!store.ok()) {
-    std::cerr << "lizheng serve: " << store.error().message << "\n";
+    std::cerr << "lizheng serve: " << store.error().message << LogKeyRefusalHint(*log_key, store.error()) << "\n";
     return 1;
+  }
+  if (log_key->created) {
+    if (Status st = WriteLogKeyFile(log_key->path, log_key->key); !st.ok()) {
+      std::cerr << "lizheng serve: " << st.error().message << "\n";
+      return 1;
+    }
+    std::cerr << "lizheng serve: created the event-log key " << log_key->path
+              << " (keep it secret and back it up apart from the database)\n";
   }
   app::SystemTime real_time;
   // --now rehearses a date: the clock starts there and runs on.

@@ -42,6 +42,10 @@ check) in the same process. Stops cleanly on SIGINT or SIGTERM.
   --rate-limits on|off      off: no limits on anonymous intake, lookups and sign-in, for
                             load tests and test harnesses only (default on; the limits
                             are set per jurisdiction with `lizheng rate-limits`)
+  --log-key FILE            the key that chains the event log (default $LIZHENG_LOG_KEY or
+                            the database path + ".log-key"); created, mode 0600, if missing.
+                            Keep it outside the database's directory and back it up apart
+                            from the database: verify-log needs it
 )";
 
 constexpr std::string_view kDemo = R"(usage: lizheng demo [flags]
@@ -56,6 +60,8 @@ walked through the whole loop. Refuses a database that has jc already.
   --seed S         random seed (default 1); the same seed and --now give the same demo
   --now TIME       the simulated present, RFC 3339 (default: the current time)
   --password P     password of every demo account (default lizheng-demo)
+  --log-key FILE   the key that chains the event log (default $LIZHENG_LOG_KEY or the
+                   database path + ".log-key"); created, mode 0600, if missing
 )";
 
 constexpr std::string_view kSetup = R"(usage: lizheng setup --code CODE --name NAME [flags]
@@ -148,12 +154,26 @@ properties.code.
   --file FILE          the file to import
 )";
 
-constexpr std::string_view kVerifyLog = R"(usage: lizheng verify-log [--db PATH] [--anchor FILE]
+constexpr std::string_view kVerifyLog =
+    R"(usage: lizheng verify-log [--db PATH] [--log-key FILE] [--anchor FILE [--init]]
 
-Recomputes every jurisdiction's event hash chain and checks each work
-order's event count. With --anchor, also checks the chain heads recorded in
-FILE by the previous run and records the new ones.
-Exit codes: 0 intact, 1 cannot run, 2 usage, 3 the log is broken.
+Recomputes every jurisdiction's event chain with the log key (events from
+before the keyed log with plain SHA-256) and checks every work order against
+its events: as many events as its version, its stored row the one its newest
+event recorded (digest), its columns what its document says. An edited
+event, an edited work order, or a chain recomputed without the key is
+reported as BROKEN, naming the event or the work order.
+
+  --db PATH        database file (default $LIZHENG_DB or var/lizheng.db)
+  --log-key FILE   the key the server writes with (default $LIZHENG_LOG_KEY or
+                   the database path + ".log-key"); without it nothing is verified
+  --anchor FILE    also check the chain heads recorded in FILE by the previous
+                   run (this reveals removed newest events), then record the new
+                   ones; FILE must exist
+  --init           with --anchor: start a new anchor file (FILE must not exist)
+
+Exit codes: 0 intact, 1 cannot run, 2 usage (also a missing key or anchor
+file), 3 the log is broken.
 )";
 
 constexpr std::string_view kBackup = R"(usage: lizheng backup --out FILE [--db PATH]

@@ -82,6 +82,12 @@ std::string Statement::Text(int col) const {
   return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
+std::string_view Statement::TextView(int col) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  if (p == nullptr) return {};
+  return std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
 Timestamp Statement::Time(int col) const { return Timestamp{std::chrono::seconds{Int(col)}}; }
 
 std::optional<std::int64_t> Statement::OptInt(int col) const {

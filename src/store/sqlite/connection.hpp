@@ -47,6 +47,8 @@ class Statement {
   std::int64_t Int(int col) const;
   bool Bool(int col) const { return Int(col) != 0; }
   std::string Text(int col) const;
+  // The column's bytes without a copy: valid until the next Step or Reset.
+  std::string_view TextView(int col) const;
   Timestamp Time(int col) const;
   std::optional<std::int64_t> OptInt(int col) const;
   std::optional<Timestamp> OptTime(int col) const;

@@ -44,9 +44,11 @@ Error BatchLost(const Error& cause) {
 
 }  // namespace
 
-GroupCommitter::GroupCommitter(std::unique_ptr<Connection> conn, int max_batch)
+GroupCommitter::GroupCommitter(std::unique_ptr<Connection> conn, int max_batch,
+                               std::optional<LogKey> log_key)
     : conn_(std::move(conn)),
       max_batch_(static_cast<std::size_t>(std::max(1, max_batch))),
+      log_key_(std::move(log_key)),
       writer_([this] { Loop(); }) {}
 
 GroupCommitter::~GroupCommitter() {
@@ -125,10 +127,12 @@ std::vector<GroupCommitter::Job> GroupCommitter::RunBatch(std::vector<Job> jobs)
     for (Job& job : jobs) job.done.set_value(begin.error());
     return {};
   }
-  SqliteTxn txn(*conn_);
   std::vector<Status> results;
   std::optional<Error> lost;  // set when the transaction cannot go on
   while (results.size() < jobs.size() && !lost) {
+    // A txn per function: what it remembers (work-order digests) goes with
+    // the function's savepoint if that is rolled back.
+    SqliteTxn txn(*conn_, log_key_ ? &*log_key_ : nullptr);
     results.push_back(RunInSavepoint(jobs[results.size()].fn, txn, lost));
   }
   if (!lost) {

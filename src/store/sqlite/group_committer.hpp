@@ -24,7 +24,9 @@ class GroupCommitter {
   using WriteFn = std::function<Status(WriteTxn&)>;
 
   // Takes the write connection (already migrated) and starts the writer.
-  GroupCommitter(std::unique_ptr<Connection> conn, int max_batch);
+  // Events are appended with `log_key`; without one, appending fails.
+  GroupCommitter(std::unique_ptr<Connection> conn, int max_batch,
+                 std::optional<LogKey> log_key = std::nullopt);
   // Runs every queued function, then stops and joins the writer.
   ~GroupCommitter();
   GroupCommitter(const GroupCommitter&) = delete;
@@ -52,6 +54,7 @@ class GroupCommitter {
 
   std::unique_ptr<Connection> conn_;
   const std::size_t max_batch_;
+  const std::optional<LogKey> log_key_;
   std::mutex mu_;
   std::condition_variable wake_;
   std::deque<Job> queue_;  // guarded by mu_

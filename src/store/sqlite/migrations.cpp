@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "event_rows.hpp"
 #include "schema.hpp"
 #include "work_order_rows.hpp"
 
@@ -30,11 +31,13 @@ Result<int> ApplyPending(Connection& conn) {
   // once every migration has run: reproject once, after the last one.
   bool reproject = false;
   bool reproject_units = false;
+  bool digest = false;
   for (const Migration& m : migrations) {
     if (m.version <= current) continue;
     LZ_RETURN_IF_ERROR(conn.Exec(m.sql));
     reproject = reproject || m.reproject_work_orders;
     reproject_units = reproject_units || (m.reproject_work_orders && m.reproject_units);
+    digest = digest || m.digest_newest_events;
     LZ_ASSIGN_OR_RETURN(
         Statement record,
         conn.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)"));
@@ -42,6 +45,8 @@ Result<int> ApplyPending(Connection& conn) {
     current = m.version;
   }
   if (reproject) LZ_RETURN_IF_ERROR(ReprojectWorkOrders(conn, reproject_units));
+  // The digests are of the rows as the upgrade leaves them.
+  if (digest) LZ_RETURN_IF_ERROR(DigestNewestEvents(conn));
   return current;
 }
 

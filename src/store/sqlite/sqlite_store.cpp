@@ -62,8 +62,12 @@ Status SyncFile(const std::string& path) {
 class SqliteStore final : public Store {
  public:
   SqliteStore(std::unique_ptr<sqlite::ReadPool> readers,
-              std::unique_ptr<sqlite::GroupCommitter> writer, int schema_version)
-      : writer_(std::move(writer)), readers_(std::move(readers)), schema_version_(schema_version) {}
+              std::unique_ptr<sqlite::GroupCommitter> writer, int schema_version,
+              std::optional<LogKey> log_key)
+      : writer_(std::move(writer)),
+        readers_(std::move(readers)),
+        schema_version_(schema_version),
+        log_key_(std::move(log_key)) {}
 
   Status Read(const std::function<Status(ReadTxn&)>& fn) override {
     return readers_->With([&fn](Connection& conn) {
@@ -80,14 +84,15 @@ class SqliteStore final : public Store {
 
   Result<std::vector<ChainReport>> VerifyChains(const std::vector<ChainAnchor>& anchors) override {
     std::vector<ChainReport> reports;
-    LZ_RETURN_IF_ERROR(readers_->With([&reports, &anchors](Connection& conn) {
+    const LogKey* key = log_key_ ? &*log_key_ : nullptr;
+    LZ_RETURN_IF_ERROR(readers_->With([&reports, &anchors, key](Connection& conn) {
       return InSnapshot(conn, [&]() -> Status {
         LZ_ASSIGN_OR_RETURN(std::vector<JurisdictionId> ids, sqlite::ChainJurisdictions(conn));
         for (JurisdictionId j : ids) {
           const ChainAnchor* anchor = nullptr;
           for (const ChainAnchor& a : anchors)
             if (a.jurisdiction == j) anchor = &a;
-          LZ_ASSIGN_OR_RETURN(ChainReport report, sqlite::VerifyChain(conn, j, anchor));
+          LZ_ASSIGN_OR_RETURN(ChainReport report, sqlite::VerifyChain(conn, j, anchor, key));
           reports.push_back(std::move(report));
         }
         return OkStatus();
@@ -134,6 +139,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<sqlite::GroupCommitter> writer_;
   std::unique_ptr<sqlite::ReadPool> readers_;
   const int schema_version_;
+  const std::optional<LogKey> log_key_;
 };
 
 Status ValidateOptions(const SqliteOptions& options) {
@@ -162,12 +168,14 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
   write_options.cache_kib = 64 * 1024;
   LZ_ASSIGN_OR_RETURN(std::unique_ptr<Connection> write_conn, Connection::Open(write_options));
   LZ_ASSIGN_OR_RETURN(int version, sqlite::Migrate(*write_conn));
+  if (options.log_key && options.check_log_key) LZ_RETURN_IF_ERROR(sqlite::CheckLogKey(*write_conn, *options.log_key));
   // Readers open after the migration, so they never see a half-made schema.
   LZ_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::ReadPool> readers,
                       sqlite::ReadPool::Open(connection_options, options.read_connections));
-  auto writer = std::make_unique<sqlite::GroupCommitter>(std::move(write_conn), options.max_batch);
-  return std::unique_ptr<Store>(
-      std::make_unique<SqliteStore>(std::move(readers), std::move(writer), version));
+  auto writer = std::make_unique<sqlite::GroupCommitter>(std::move(write_conn), options.max_batch,
+                                                         options.log_key);
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(
+      std::move(readers), std::move(writer), version, options.log_key));
 }
 
 }  // namespace lizheng::store

@@ -126,12 +126,27 @@ Result<std::string> SqliteTxn::NextTrackingNo(JurisdictionId j, Date day) {
   return sqlite::NextTrackingNo(conn_, j, day);
 }
 Result<WorkOrderId> SqliteTxn::InsertWorkOrder(const WorkOrder& wo) {
-  return sqlite::InsertWorkOrder(conn_, wo);
+  std::string digest;
+  LZ_ASSIGN_OR_RETURN(WorkOrderId id, sqlite::InsertWorkOrder(conn_, wo, &digest));
+  digests_[{wo.jurisdiction, id}] = std::move(digest);
+  return id;
 }
 Status SqliteTxn::UpdateWorkOrder(const WorkOrder& wo) {
-  return sqlite::UpdateWorkOrder(conn_, wo);
+  std::string digest;
+  LZ_RETURN_IF_ERROR(sqlite::UpdateWorkOrder(conn_, wo, &digest));
+  digests_[{wo.jurisdiction, wo.id}] = std::move(digest);
+  return OkStatus();
 }
-Status SqliteTxn::AppendEvent(Event& e) { return sqlite::AppendEvent(conn_, e); }
+Status SqliteTxn::AppendEvent(Event& e) {
+  const auto key = std::make_pair(e.jurisdiction, e.work_order);
+  auto known = digests_.find(key);
+  if (known == digests_.end()) {
+    LZ_ASSIGN_OR_RETURN(std::string digest,
+                        sqlite::StoredWorkOrderDigest(conn_, e.jurisdiction, e.work_order));
+    known = digests_.emplace(key, std::move(digest)).first;
+  }
+  return sqlite::AppendEvent(conn_, e, log_key_, known->second);
+}
 Status SqliteTxn::QueueNotice(JurisdictionId j, const Notice& n, Timestamp at) {
   return sqlite::QueueNotice(conn_, j, n, at);
 }

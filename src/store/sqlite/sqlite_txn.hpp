@@ -4,6 +4,10 @@
 // ReadTxn& on read-only connections, so their write methods are unreachable.
 #pragma once
 
+#include <map>
+#include <string>
+#include <utility>
+
 #include "connection.hpp"
 #include "lizheng/store/store.hpp"
 
@@ -11,7 +15,9 @@ namespace lizheng::store::sqlite {
 
 class SqliteTxn final : public WriteTxn {
  public:
-  explicit SqliteTxn(Connection& conn) : conn_(conn) {}
+  // `log_key` (may be null: AppendEvent then fails) must outlive the txn.
+  explicit SqliteTxn(Connection& conn, const LogKey* log_key = nullptr)
+      : conn_(conn), log_key_(log_key) {}
 
   Result<std::vector<Jurisdiction>> ListJurisdictions() override;
   Result<Directory> LoadDirectory(JurisdictionId j) override;
@@ -58,6 +64,11 @@ class SqliteTxn final : public WriteTxn {
 
  private:
   Connection& conn_;
+  const LogKey* log_key_;
+  // The digest of each work order as this txn last wrote or read it, so an
+  // event hashes no stored row again (one txn per write function: a
+  // rolled-back function takes its digests with it).
+  std::map<std::pair<JurisdictionId, WorkOrderId>, std::string> digests_;
 };
 
 }  // namespace lizheng::store::sqlite

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "lizheng/store/event_chain.hpp"
 #include "schema.hpp"
 #include "stored_values.hpp"
 #include "work_order_codec.hpp"
@@ -227,7 +228,8 @@ Result<std::string> NextTrackingNo(Connection& conn, JurisdictionId j, Date day)
                      static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()), seq);
 }
 
-Result<WorkOrderId> InsertWorkOrder(Connection& conn, const WorkOrder& wo_in) {
+Result<WorkOrderId> InsertWorkOrder(Connection& conn, const WorkOrder& wo_in,
+                                    std::string* digest) {
   LZ_RETURN_IF_ERROR(CheckUniqueKeys(conn, wo_in));
   WorkOrder wo = wo_in;
   LZ_ASSIGN_OR_RETURN(wo.id, NextId(conn, "work_orders", "id", wo.jurisdiction));
@@ -241,10 +243,11 @@ Result<WorkOrderId> InsertWorkOrder(Connection& conn, const WorkOrder& wo_in) {
   }
   LZ_RETURN_IF_ERROR(WriteVisibleUnits(conn, wo));
   LZ_RETURN_IF_ERROR(WriteWatches(conn, wo));
+  if (digest) *digest = WorkOrderDigest(wo.jurisdiction, wo.id, doc);
   return wo.id;
 }
 
-Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo) {
+Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo, std::string* digest) {
   LZ_ASSIGN_OR_RETURN(std::string doc, EncodeWorkOrder(wo));
   {
     LZ_ASSIGN_OR_RETURN(Statement stmt, conn.Prepare(UpdateSql()));
@@ -266,7 +269,9 @@ Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo) {
         "version", fmt::format("stored version {}, update to {}", stored.version, wo.version));
   }
   LZ_RETURN_IF_ERROR(WriteVisibleUnits(conn, wo));
-  return WriteWatches(conn, wo);
+  LZ_RETURN_IF_ERROR(WriteWatches(conn, wo));
+  if (digest) *digest = WorkOrderDigest(wo.jurisdiction, wo.id, doc);
+  return OkStatus();
 }
 
 Result<WorkOrder> GetWorkOrder(Connection& conn, JurisdictionId j, WorkOrderId id) {
@@ -344,6 +349,22 @@ Status ReprojectWorkOrders(Connection& conn, bool units) {
     if (units) LZ_RETURN_IF_ERROR(WriteVisibleUnits(conn, wo));
   }
   return OkStatus();
+}
+
+Result<bool> ProjectionMatchesDoc(Connection& conn, JurisdictionId j, WorkOrderId id,
+                                  std::string_view doc) {
+  LZ_ASSIGN_OR_RETURN(WorkOrder wo, DecodeWorkOrder(doc));
+  // The document as stored is compared byte for byte, not re-encoded.
+  std::string conditions;
+  int n = kFirstProjectionParam;
+  for (std::string_view c : kProjectionColumns) conditions += fmt::format(" AND {} IS ?{}", c, n++);
+  LZ_ASSIGN_OR_RETURN(
+      Statement stmt,
+      conn.Prepare(fmt::format(
+          "SELECT 1 FROM work_orders WHERE jurisdiction_id = ?1 AND id = ?2{}", conditions)));
+  stmt.BindInt(1, j).BindInt(2, id);
+  BindProjection(stmt, wo, std::string(doc));
+  return stmt.Step();
 }
 
 }  // namespace lizheng::store::sqlite

@@ -20,14 +20,23 @@ Result<std::string> NextTrackingNo(Connection& conn, JurisdictionId j, Date day)
 
 // Ids are per jurisdiction (max + 1), like every id of this store. kConflict
 // naming the field if the tracking number or the idempotency key is taken in
-// the jurisdiction.
-Result<WorkOrderId> InsertWorkOrder(Connection& conn, const WorkOrder& wo);
+// the jurisdiction. With `digest`, sets it to the stored row's
+// WorkOrderDigest (for the event that follows).
+Result<WorkOrderId> InsertWorkOrder(Connection& conn, const WorkOrder& wo,
+                                    std::string* digest = nullptr);
 // kNotFound if absent; kConflict unless the stored version is wo.version - 1.
-Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo);
+// `digest` as for InsertWorkOrder.
+Status UpdateWorkOrder(Connection& conn, const WorkOrder& wo, std::string* digest = nullptr);
 // Rewrites every work order's projection columns from its document (a
 // migration's step when new columns are derived from it), and with `units`
 // the rows of the units each is with.
 Status ReprojectWorkOrders(Connection& conn, bool units);
+
+// Whether the stored row (j, id) has exactly the projection columns that
+// `doc` (its stored document) gives; false also when there is no such row.
+// What verification uses to find columns edited behind the store's back.
+Result<bool> ProjectionMatchesDoc(Connection& conn, JurisdictionId j, WorkOrderId id,
+                                  std::string_view doc);
 
 // kNotFound when absent.
 Result<WorkOrder> GetWorkOrder(Connection& conn, JurisdictionId j, WorkOrderId id);

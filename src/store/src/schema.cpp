@@ -287,13 +287,33 @@ CREATE INDEX work_orders_suspected_flood ON work_orders (jurisdiction_id, create
   WHERE suspected_flood = 1;
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations{{
+// The keyed event log (event_chain.hpp). Each event carries the digest of
+// its work order as stored after it. Events already in the database keep
+// their plain SHA-256 chain (format v1): unkeyed_events records, per
+// jurisdiction, the last seq written that way, and every later event must
+// be keyed (format v2). The backend step then gives each work order's
+// newest event the digest of the row as it is at the upgrade, so that an
+// upgraded database detects edited rows from then on; that digest is not
+// covered by a key until the work order changes again.
+constexpr std::string_view kSchemaV7 = R"sql(
+ALTER TABLE events ADD COLUMN work_order_digest TEXT NOT NULL DEFAULT '';
+CREATE TABLE unkeyed_events (
+  jurisdiction_id BIGINT NOT NULL,
+  last_seq BIGINT NOT NULL,
+  PRIMARY KEY (jurisdiction_id)
+);
+INSERT INTO unkeyed_events (jurisdiction_id, last_seq)
+  SELECT jurisdiction_id, MAX(seq) FROM events GROUP BY jurisdiction_id;
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations{{
     {1, "initial schema", kSchemaV1, false},
     {2, "clock policy", kSchemaV2, false},
     {3, "figures", kSchemaV3, true},
     {4, "jurisdiction files", kSchemaV4, false},
     {5, "assisting units", kSchemaV5, true, true},
     {6, "shared tracking numbers and suspected floods", kSchemaV6, false},
+    {7, "keyed event log", kSchemaV7, false, false, true},
 }};
 
 }  // namespace

@@ -21,6 +21,9 @@ struct Migration {
   // With reproject_work_orders: the units each work order is with
   // (work_order_units) are rewritten too, in their current form.
   bool reproject_units = false;
+  // After the SQL, the backend sets each work order's newest event's
+  // work_order_digest from the row as stored (the keyed event log).
+  bool digest_newest_events = false;
 };
 
 // The tracking_counters row that counts tracking numbers for the whole

@@ -95,5 +95,63 @@ TEST(ChainHashTest, FieldBoundariesAreUnambiguous) {
   EXPECT_NE(ChainHash(a, ""), ChainHash(b, "x"));
 }
 
+// The keyed format, computed independently the same way with
+//   hmac.new(bytes(range(32)), serialized(["lizheng-event-v2", <the v1
+//   fields>, "d1g3st", "abc"]), sha256)
+TEST(KeyedChainHashTest, FormatIsStable) {
+  Event e = MakeEvent(1, 2, Action::kDispatch, 1'780'000'000);
+  e.seq = 3;
+  e.work_order_digest = "d1g3st";
+  EXPECT_EQ(KeyedChainHash(e, "abc", testsupport::TestLogKey()),
+            "f7bff7a3df1a75ec1a55a04533aae69678598aba71e370c107e4dab6019dc45f");
+  //   blake2b(serialized(["lizheng-work-order-v1", "1", "7", '{"id":7}']),
+  //           digest_size=32)
+  EXPECT_EQ(WorkOrderDigest(1, 7, R"({"id":7})"),
+            "7100df18f3888d79c97c20612100aeba59f2721236dccd4eb1a8a508cf40a3df");
+}
+
+TEST(KeyedChainHashTest, TheKeyTheDigestAndTheEventAllCount) {
+  Event base = MakeEvent(1, 2, Action::kDispatch, 1'780'000'000);
+  base.seq = 3;
+  base.work_order_digest = std::string(64, '1');
+  const LogKey key = testsupport::TestLogKey();
+  const std::string h = KeyedChainHash(base, "prev", key);
+  EXPECT_EQ(KeyedChainHash(base, "prev", key), h);
+  EXPECT_NE(h, ChainHash(base, "prev")) << "the formats differ";
+  EXPECT_NE(KeyedChainHash(base, "prev", LogKey::Generate()), h);
+  EXPECT_NE(KeyedChainHash(base, "prev2", key), h);
+  Event changed = base;
+  changed.work_order_digest = std::string(64, '2');
+  EXPECT_NE(KeyedChainHash(changed, "prev", key), h);
+  changed = base;
+  changed.actor_name = "someone";
+  EXPECT_NE(KeyedChainHash(changed, "prev", key), h);
+  // The plain format never covered the digest: old chains verify as they were.
+  changed = base;
+  changed.work_order_digest.clear();
+  EXPECT_EQ(ChainHash(changed, "prev"), ChainHash(base, "prev"));
+
+  EXPECT_NE(WorkOrderDigest(1, 7, "doc"), WorkOrderDigest(2, 7, "doc"));
+  EXPECT_NE(WorkOrderDigest(1, 7, "doc"), WorkOrderDigest(1, 8, "doc"));
+  EXPECT_NE(WorkOrderDigest(1, 7, "doc"), WorkOrderDigest(1, 7, "doc "));
+}
+
+TEST(LogKeyTest, ReadsAndWritesSixtyFourHexDigits) {
+  const LogKey generated = LogKey::Generate();
+  EXPECT_NE(generated.Hex(), LogKey::Generate().Hex());
+  auto back = LogKey::FromHex(generated.Hex());
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->bytes(), generated.bytes());
+  auto upper = LogKey::FromHex("000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F");
+  ASSERT_TRUE(upper.ok());
+  EXPECT_EQ(upper->Hex(), testsupport::TestLogKey().Hex());
+  for (const std::string& bad : {std::string(63, 'a'), std::string(65, 'a'), std::string(64, 'g'),
+                                std::string()}) {
+    auto refused = LogKey::FromHex(bad);
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.error().field, "log_key");
+  }
+}
+
 }  // namespace
 }  // namespace lizheng::store

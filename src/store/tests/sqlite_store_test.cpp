@@ -17,6 +17,7 @@
 #include <string>
 
 #include "connection.hpp"
+#include "event_rows.hpp"
 #include "group_committer.hpp"
 #include "migrations.hpp"
 #include "store_contract_fixture.hpp"
@@ -42,6 +43,7 @@ std::unique_ptr<Connection> OpenConnection(const std::string& path, OpenMode mod
 std::unique_ptr<Store> OpenStore(const std::string& path) {
   SqliteOptions options;
   options.path = path;
+  options.log_key = TestLogKey();
   return Must(OpenSqliteStore(options));
 }
 
@@ -126,6 +128,8 @@ TEST(SqliteStoreTest, AVersionOneDatabaseIsMigratedAndKeepsItsData) {
                            "ALTER TABLE work_order_units DROP COLUMN assisting; "
                            "DROP INDEX work_orders_suspected_flood; "
                            "ALTER TABLE work_orders DROP COLUMN suspected_flood; "
+                           "ALTER TABLE events DROP COLUMN work_order_digest; "
+                           "DROP TABLE unkeyed_events; "
                            "DELETE FROM schema_migrations WHERE version > 1",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);
@@ -168,13 +172,16 @@ TEST(SqliteStoreTest, PerJurisdictionTrackingNumbersMigrateToOneSequence) {
     }));
   }
   {
-    // As version 5 left it: a counter per jurisdiction and day.
+    // As version 5 left it: a counter per jurisdiction and day (and the
+    // later migrations undone too).
     auto conn = OpenConnection(path, OpenMode::kReadWrite);
     Must(conn->Exec("DELETE FROM tracking_counters; "
                     "INSERT INTO tracking_counters VALUES (1, '2026-11-23', 7), "
                     "(2, '2026-11-23', 41), (2, '2026-11-22', 3); "
                     "DROP INDEX work_orders_suspected_flood; "
                     "ALTER TABLE work_orders DROP COLUMN suspected_flood; "
+                    "ALTER TABLE events DROP COLUMN work_order_digest; "
+                    "DROP TABLE unkeyed_events; "
                     "DELETE FROM schema_migrations WHERE version > 5"));
   }
   auto store = OpenStore(path);
@@ -314,7 +321,7 @@ TEST(SqliteStoreTest, AFullDiskIsUnavailableAndLosesNothingCommitted) {
   Must(sqlite::Migrate(*conn));
   const std::int64_t pages = std::stoll(Must(conn->QueryText("PRAGMA page_count")));
   Must(conn->QueryText("PRAGMA max_page_count = " + std::to_string(pages + 8)));
-  sqlite::GroupCommitter writer(std::move(conn), 16);
+  sqlite::GroupCommitter writer(std::move(conn), 16, TestLogKey());
 
   Must(writer.Submit([](WriteTxn& txn) -> Status {
     LZ_RETURN_IF_ERROR(txn.InsertJurisdiction(Jurisdiction{1, "jc", "江川市", 480}));
@@ -340,6 +347,98 @@ TEST(SqliteStoreTest, AFullDiskIsUnavailableAndLosesNothingCommitted) {
     Event e = MakeEvent(1, 1, Action::kAccept, 2);
     return txn.AppendEvent(e);
   }));
+}
+
+// A database written before the keyed log: its events keep their plain
+// SHA-256 chain, the upgrade records the row each work order's newest event
+// leaves (so an edited row is found from then on), and what follows is
+// keyed and also guards the plain events before it.
+TEST(SqliteStoreTest, AnUpgradedDatabaseKeepsItsPlainChainAndKeysWhatFollows) {
+  TempDir dir;
+  const std::string path = dir.path() + "/db.sqlite";
+  WorkOrder wo = FullWorkOrder(1, "20260101000001");
+  {
+    auto store = OpenStore(path);
+    Must(store->Write([&](WriteTxn& txn) -> Status {
+      LZ_RETURN_IF_ERROR(txn.InsertJurisdiction(Jurisdiction{1, "jc", "江川市", 480}));
+      wo.version = 1;
+      LZ_ASSIGN_OR_RETURN(wo.id, txn.InsertWorkOrder(wo));
+      Event e = MakeEvent(1, wo.id, Action::kSubmit, 1);
+      LZ_RETURN_IF_ERROR(txn.AppendEvent(e));
+      wo.version = 2;
+      wo.address = "潇楚南路 2 号";
+      LZ_RETURN_IF_ERROR(txn.UpdateWorkOrder(wo));
+      Event second = MakeEvent(1, wo.id, Action::kAccept, 2);
+      return txn.AppendEvent(second);
+    }));
+  }
+  // Make it the database an older lizheng wrote: plain hashes, no digests,
+  // no bookkeeping of the keyed log, the keyed-log migration not applied.
+  // (This undoes only that migration, so it must be the newest one.)
+  const auto migrations = SchemaMigrations();
+  ASSERT_EQ(migrations.back().name, "keyed event log")
+      << "a later migration exists: build the old database of this test differently";
+  {
+    auto conn = OpenConnection(path, OpenMode::kReadWrite);
+    auto events = Must(sqlite::ListEvents(*conn, 1, wo.id));
+    std::string prev;
+    for (Event& e : events) {
+      e.work_order_digest.clear();
+      const std::string hash = ChainHash(e, prev);
+      auto stmt = Must(conn->Prepare("UPDATE events SET prev_hash = ?1, hash = ?2 WHERE seq = ?3"));
+      Must(stmt.BindText(1, prev).BindText(2, hash).BindInt(3, e.seq).Run());
+      prev = hash;
+    }
+    Must(conn->Exec("ALTER TABLE events DROP COLUMN work_order_digest"));
+    Must(conn->Exec("DROP TABLE unkeyed_events"));
+    Must(conn->Exec("DELETE FROM schema_migrations WHERE version = " +
+                    std::to_string(migrations.back().version)));
+  }
+
+  auto store = OpenStore(path);
+  auto report = Must(store->VerifyChains())[0];
+  EXPECT_TRUE(report.intact()) << report.message;
+  EXPECT_EQ(report.unkeyed_events, 2);
+  EXPECT_THAT(report.message, HasSubstr("without the key"));
+  Must(store->Read([&](ReadTxn& txn) -> Status {
+    LZ_ASSIGN_OR_RETURN(auto events, txn.ListEvents(1, wo.id));
+    EXPECT_EQ(events.at(0).work_order_digest, "");
+    EXPECT_EQ(events.at(1).work_order_digest.size(), 64u) << "the upgrade digests the newest";
+    return OkStatus();
+  }));
+  Must(store->Write([&](WriteTxn& txn) -> Status {
+    wo.version = 3;
+    LZ_RETURN_IF_ERROR(txn.UpdateWorkOrder(wo));
+    Event third = MakeEvent(1, wo.id, Action::kDispatch, 3);
+    LZ_RETURN_IF_ERROR(txn.AppendEvent(third));
+    EXPECT_EQ(third.hash, KeyedChainHash(third, third.prev_hash, TestLogKey()));
+    return OkStatus();
+  }));
+  report = Must(store->VerifyChains())[0];
+  EXPECT_TRUE(report.intact()) << report.message;
+  EXPECT_EQ(report.events_checked, 3);
+  EXPECT_EQ(report.unkeyed_events, 2);
+  store.reset();
+
+  // Rewriting the plain events, even with their plain hashes recomputed,
+  // breaks the link of the keyed event after them.
+  {
+    auto conn = OpenConnection(path, OpenMode::kReadWrite);
+    auto events = Must(sqlite::ListEvents(*conn, 1, wo.id));
+    std::string prev;
+    for (int i = 0; i < 2; ++i) {
+      Event e = events.at(static_cast<std::size_t>(i));
+      e.actor_name = "冒名者";
+      const std::string hash = ChainHash(e, prev);
+      auto stmt = Must(conn->Prepare(
+          "UPDATE events SET actor_name = ?1, prev_hash = ?2, hash = ?3 WHERE seq = ?4"));
+      Must(stmt.BindText(1, e.actor_name).BindText(2, prev).BindText(3, hash).BindInt(4, e.seq).Run());
+      prev = hash;
+    }
+  }
+  store = OpenStore(path);
+  report = Must(store->VerifyChains())[0];
+  EXPECT_EQ(report.first_bad_seq, std::optional<std::int64_t>(3)) << report.message;
 }
 
 TEST(SqliteStoreTest, WriteFromInsideAWriteIsRefusedNotDeadlocked) {

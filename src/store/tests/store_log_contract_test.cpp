@@ -59,7 +59,7 @@ TEST_P(StoreLogContractTest, EventsAreChainedPerJurisdiction) {
   ASSERT_EQ(appended.size(), 4u);
   EXPECT_EQ(appended[0].seq, 1);
   EXPECT_EQ(appended[0].prev_hash, "");
-  EXPECT_EQ(appended[0].hash, ChainHash(appended[0], ""));
+  EXPECT_EQ(appended[0].hash, KeyedChainHash(appended[0], "", TestLogKey()));
   EXPECT_EQ(appended[1].seq, 2);
   EXPECT_EQ(appended[1].prev_hash, appended[0].hash);
   EXPECT_EQ(appended[2].prev_hash, appended[1].hash);

@@ -49,6 +49,32 @@ void RunSqliteBehindTheStore(const std::string& dir, const char* sql, Jurisdicti
   if (rc != SQLITE_DONE || !count_ok) throw std::runtime_error("tampering failed");
 }
 
+void RunSqlBehindTheStore(const std::string& dir, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(SqlitePath(dir).c_str(), &db) != SQLITE_OK) {
+    throw std::runtime_error("cannot open the database to tamper with it");
+  }
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+  const int changed = sqlite3_changes(db);
+  const std::string error = message != nullptr ? message : "";
+  sqlite3_free(message);
+  sqlite3_close(db);
+  if (rc != SQLITE_OK || changed == 0) throw std::runtime_error("tampering failed: " + error + ": " + sql);
+}
+
+Result<std::unique_ptr<Store>> OpenSqliteWithKey(const std::string& dir, std::optional<LogKey> key,
+                                                 bool check_key) {
+  SqliteOptions options;
+  options.path = SqlitePath(dir);
+  options.read_connections = 4;
+  // Durability is what the contract promises, so the suite runs with it.
+  options.synchronous_full = true;
+  options.log_key = std::move(key);
+  options.check_log_key = check_key;
+  return OpenSqliteStore(options);
+}
+
 void TamperSqliteEvent(const std::string& dir, JurisdictionId j, std::int64_t seq) {
   RunSqliteBehindTheStore(dir,
                           "UPDATE events SET actor_name = actor_name || ' (forged)' "
@@ -67,19 +93,25 @@ Backend SqliteBackend() {
   Backend b;
   b.name = "Sqlite";
   b.open = [](const std::string& dir) -> std::unique_ptr<Store> {
-    SqliteOptions options;
-    options.path = SqlitePath(dir);
-    options.read_connections = 4;
-    // Durability is what the contract promises, so the suite runs with it.
-    options.synchronous_full = true;
-    auto store = OpenSqliteStore(options);
-    if (!store.ok()) throw std::runtime_error("open failed: " + store.error().detail);
+    auto store = OpenSqliteWithKey(dir, TestLogKey(), true);
+    if (!store.ok()) {
+      throw std::runtime_error("open failed: " + store.error().message + " | " +
+                               store.error().detail);
+    }
     return std::move(store).value();
   };
+  b.open_with_key = OpenSqliteWithKey;
+  b.run_sql = RunSqlBehindTheStore;
   b.backup_path = SqlitePath;
   b.tamper_event = TamperSqliteEvent;
   b.truncate_events = TruncateSqliteEvents;
   return b;
+}
+
+LogKey TestLogKey() {
+  auto key = LogKey::FromHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+  if (!key.ok()) throw std::runtime_error("the test log key does not parse");
+  return *key;
 }
 
 WorkOrder FullWorkOrder(JurisdictionId j, const std::string& tracking_no) {

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -38,7 +39,20 @@ struct Backend {
   std::function<void(const std::string& dir, JurisdictionId j, std::int64_t seq)> tamper_event;
   // Deletes one jurisdiction's events from `seq` on, the same way.
   std::function<void(const std::string& dir, JurisdictionId j, std::int64_t seq)> truncate_events;
+  // Runs one SQL statement behind the store's back, the same way; it must
+  // change at least one row.
+  std::function<void(const std::string& dir, const std::string& sql)> run_sql;
+  // Opens like `open` but with the log key given (or none), returning the
+  // store's refusal instead of throwing. With check_key false a key that
+  // does not fit is not refused (verification then reports the events).
+  std::function<Result<std::unique_ptr<Store>>(const std::string& dir, std::optional<LogKey> key,
+                                               bool check_key)>
+      open_with_key;
 };
+
+// The log key every test store is opened with (a fixed one, so that two
+// stores given the same writes hold the same hashes).
+LogKey TestLogKey();
 
 Backend SqliteBackend();
 

@@ -68,6 +68,10 @@ struct Event {
   Timestamp at{};
   EventData data;
   bool is_public = false;
+  // The digest of the work order as stored once this event was applied
+  // (store/event_chain.hpp); set by the store on append, empty for events
+  // of an old database and for events of no stored work order.
+  std::string work_order_digest;
   std::string prev_hash;
   std::string hash;
 };

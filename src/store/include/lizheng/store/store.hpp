@@ -17,6 +17,7 @@
 #include "lizheng/core/work_order.hpp"
 #include "lizheng/core/workflow.hpp"
 #include "lizheng/core/working_calendar.hpp"
+#include "lizheng/store/event_chain.hpp"
 
 namespace lizheng::store {
 
@@ -123,11 +124,15 @@ struct ChainAnchor {
 };
 
 // The outcome of checking one jurisdiction's event chain, its anchor, and
-// that every work order has as many events as its version says.
+// every work order against its events: as many events as its version says,
+// its stored row the one its newest event recorded (digest), its columns
+// what its document says.
 struct ChainReport {
   JurisdictionId jurisdiction = 0;
   std::int64_t events_checked = 0;
   std::int64_t work_orders_checked = 0;
+  // Events from before the keyed log (format v1), verified without the key.
+  std::int64_t unkeyed_events = 0;
   std::optional<std::int64_t> first_bad_seq;       // the first event that breaks the chain
   std::optional<WorkOrderId> bad_work_order;       // a work order whose events do not add up
   ChainAnchor head;                                // the newest event verified
@@ -221,8 +226,10 @@ class WriteTxn : public ReadTxn {
   // Replaces the stored work order; kConflict unless the stored version is
   // wo.version - 1 (optimistic check against lost updates).
   virtual Status UpdateWorkOrder(const WorkOrder& wo) = 0;
-  // Appends to the jurisdiction's chain: assigns seq, prev_hash and hash into
-  // `e`.
+  // Appends to the jurisdiction's chain: assigns seq, prev_hash,
+  // work_order_digest (of the work order as stored in this transaction, so
+  // write the work order first) and the keyed hash into `e`. kUnavailable
+  // naming "log_key" when the store was opened without the log key.
   virtual Status AppendEvent(Event& e) = 0;
   virtual Status QueueNotice(JurisdictionId j, const Notice& n, Timestamp at) = 0;
 };
@@ -239,9 +246,11 @@ class Store {
   // durable. If `fn` fails, its writes are rolled back and its error is
   // returned; the other functions of the batch are unaffected.
   virtual Status Write(std::function<Status(WriteTxn&)> fn) = 0;
-  // Recomputes every jurisdiction's event chain, checks it against the
-  // anchors given (at most one per jurisdiction) and checks each work
-  // order's event count against its version.
+  // Recomputes every jurisdiction's event chain (keyed events with the
+  // store's log key), checks it against the anchors given (at most one per
+  // jurisdiction) and checks each work order against its events (see
+  // ChainReport). kUnavailable naming "log_key" if the store has no key and
+  // a chain has keyed events.
   virtual Result<std::vector<ChainReport>> VerifyChains(const std::vector<ChainAnchor>& anchors) = 0;
   Result<std::vector<ChainReport>> VerifyChains() { return VerifyChains({}); }
   // A consistent copy of the whole database at `path` while in use.
@@ -249,9 +258,5 @@ class Store {
   // The schema version after migrations.
   virtual int SchemaVersion() const = 0;
 };
-
-// The SHA-256 chain hash of an event given its predecessor's hash (hex);
-// shared by every backend so chains verify the same everywhere.
-std::string ChainHash(const Event& e, std::string_view prev_hash);
 
 }  // namespace lizheng::store
