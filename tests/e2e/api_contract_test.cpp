@@ -247,27 +247,8 @@ TEST_F(ApiContractTest, NonJsonContentTypesAreRefusedWith415) {
   EXPECT_EQ(TotalWorkOrders(), before + 1);
 }
 
-// Failed logins are limited per client address; a suite of its own, since
-// afterwards nobody can log in from this address for a while.
-class LoginLimitTest : public ServerSuite {};
-
-TEST_F(LoginLimitTest, RepeatedFailuresAreThrottledWith429) {
-  int last = 0;
-  for (int i = 0; i < 6; ++i) {
-    ApiResponse r = api().Post("/api/v1/auth/login", {{"username", "operator"},
-                                                      {"password", "guess-" + std::to_string(i)}});
-    last = r.status;
-    if (i < 5) {
-      EXPECT_EQ(r.status, 401) << r.Describe();
-    } else {
-      EXPECT_EQ(r.status, 429) << r.Describe();
-      EXPECT_EQ(r.ErrorCode(), "too_many_requests");
-    }
-  }
-  EXPECT_EQ(last, 429);
-  // Even the right password is refused while throttled.
-  EXPECT_EQ(server().Login("operator").status, 429);
-}
+// Sign-in limits (per account and address, not per account for everybody)
+// are tested in rate_limits_test.cpp, on a server with the limits on.
 
 }  // namespace
 }  // namespace lizheng::e2e

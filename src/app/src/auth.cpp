@@ -52,7 +52,7 @@ AuthService::AuthService(store::Store& store, const TimeSource& time, RandomSour
       random_(random),
       options_(options),
       limits_(limits),
-      hash_slots_(std::max(options.max_concurrent_hashes, 1)) {}
+      hash_slots_(options.max_concurrent_hashes) {}
 
 Result<std::optional<store::User>> AuthService::VerifyLogin(JurisdictionId j,
                                                             const std::string& username,
@@ -62,7 +62,7 @@ Result<std::optional<store::User>> AuthService::VerifyLogin(JurisdictionId j,
     LZ_ASSIGN_OR_RETURN(user, txn.FindUser(j, username));
     return OkStatus();
   }));
-  if (!hash_slots_.try_acquire_for(options_.hash_wait)) {
+  if (!hash_slots_.Acquire(options_.hash_wait)) {
     Error e = MakeError(ErrorCode::kUnavailable, "login_busy",
                         Text{"登录人数过多，请稍后再试", "too many sign-ins at once; try again shortly"});
     e.retry_after_seconds = 2;
@@ -70,7 +70,7 @@ Result<std::optional<store::User>> AuthService::VerifyLogin(JurisdictionId j,
   }
   // Unknown usernames are checked against the dummy, so they cost the same.
   const bool match = VerifyPassword(user ? user->password_hash : kDummyPasswordHash, password);
-  hash_slots_.release();
+  hash_slots_.Release();
   ++password_checks_;
   if (!user || !user->active || !match) return std::optional<store::User>();
   return user;

@@ -165,4 +165,31 @@ void Backoff::MakeRoom(Timestamp now) {
     EvictLeastImportant(entries_, [](const Entry& e) { return Millis(e.forget_at); });
 }
 
+FairSlots::FairSlots(int slots) : free_(std::max(slots, 1)) {}
+
+bool FairSlots::Acquire(std::chrono::milliseconds wait) {
+  std::unique_lock lock(mu_);
+  if (free_ > 0 && queue_.empty()) {
+    --free_;
+    return true;
+  }
+  Waiter me;
+  queue_.push_back(&me);
+  const bool granted = cv_.wait_for(lock, wait, [&] { return me.granted; });
+  if (!granted) queue_.erase(std::find(queue_.begin(), queue_.end(), &me));
+  return granted;
+}
+
+void FairSlots::Release() {
+  std::lock_guard lock(mu_);
+  if (queue_.empty()) {
+    ++free_;
+    return;
+  }
+  // The slot passes straight to the longest waiter.
+  queue_.front()->granted = true;
+  queue_.pop_front();
+  cv_.notify_all();
+}
+
 }  // namespace lizheng::app

@@ -167,6 +167,37 @@ TEST(BackoffTest, MemoryStaysBoundedAndBlockedKeysAreKept) {
   EXPECT_FALSE(b.Take("locked", lock));
 }
 
+TEST(FairSlotsTest, NoMoreHoldersThanSlots) {
+  FairSlots slots(2);
+  ASSERT_TRUE(slots.Acquire(std::chrono::milliseconds(0)));
+  ASSERT_TRUE(slots.Acquire(std::chrono::milliseconds(0)));
+  EXPECT_FALSE(slots.Acquire(std::chrono::milliseconds(0))) << "both slots are held";
+  slots.Release();
+  EXPECT_TRUE(slots.Acquire(std::chrono::milliseconds(0)));
+}
+
+TEST(FairSlotsTest, ManyThreadsAllGetASlotAndNeverMoreThanTwoAtOnce) {
+  FairSlots slots(2);
+  std::atomic<int> holding{0}, most{0}, granted{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        if (!slots.Acquire(std::chrono::seconds(60))) continue;
+        const int now = ++holding;
+        int seen = most.load();
+        while (now > seen && !most.compare_exchange_weak(seen, now)) {
+        }
+        ++granted;
+        --holding;
+        slots.Release();
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(granted.load(), 1600);
+  EXPECT_LE(most.load(), 2);
+}
+
 TEST(RateTest, ParsesAndPrintsCountsPerWindow) {
   auto r = Rate::Parse("30/1h", "intake_per_address");
   ASSERT_TRUE(r.ok());

@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
-#include <semaphore>
 #include <string>
 
 #include "lizheng/app/environment.hpp"
@@ -94,7 +93,7 @@ class AuthService {
   RandomSource& random_;
   AuthOptions options_;
   PublicLimits* limits_;
-  std::counting_semaphore<> hash_slots_;
+  FairSlots hash_slots_;
   std::atomic<std::int64_t> password_checks_{0};
 };
 

@@ -7,8 +7,10 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -103,6 +105,28 @@ class Backoff {
   std::size_t max_keys_;
   mutable std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
+};
+
+// At most `slots` holders at once, granted in the order they asked (a
+// plain semaphore lets an unlucky waiter lose every race and time out while
+// later arrivals pass). Thread-safe.
+class FairSlots {
+ public:
+  explicit FairSlots(int slots);
+
+  // Waits up to `wait` for a slot; false if none came free in time.
+  bool Acquire(std::chrono::milliseconds wait);
+  // Frees a slot taken by Acquire.
+  void Release();
+
+ private:
+  struct Waiter {
+    bool granted = false;
+  };
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int free_;
+  std::deque<Waiter*> queue_;
 };
 
 }  // namespace lizheng::app
