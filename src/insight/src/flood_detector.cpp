@@ -3,41 +3,17 @@
 #include <algorithm>
 #include <cmath>
 
-#include "lizheng/text/normalize.hpp"
-#include "lizheng/text/utf8.hpp"
+#include "text_bigrams.hpp"
 
 namespace lizheng::insight {
 namespace {
 
-using Vector = std::vector<std::pair<std::uint64_t, float>>;
-
-bool IsContent(char32_t c) {
-  return text::IsHan(c) || text::IsAsciiAlnum(c);
-}
-
-void AddBigrams(std::string_view utf8, float weight, Vector& out) {
-  const std::u32string cps = text::NormalizeToCodePoints(utf8);
-  for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
-    if (!IsContent(cps[i]) || !IsContent(cps[i + 1])) continue;
-    out.emplace_back((static_cast<std::uint64_t>(cps[i]) << 21) | cps[i + 1], weight);
-  }
-}
+using Vector = BigramBag;
 
 // Term frequencies of the bigrams (title twice), normalised to length 1.
 // No IDF: a flood is judged against one source's own requests, not a pool.
 Vector VectorOf(std::string_view title, std::string_view detail) {
-  Vector raw;
-  AddBigrams(title, 2.0F, raw);
-  AddBigrams(detail, 1.0F, raw);
-  std::sort(raw.begin(), raw.end());
-  Vector v;
-  for (const auto& [key, w] : raw) {
-    if (!v.empty() && v.back().first == key) {
-      v.back().second += w;
-    } else {
-      v.emplace_back(key, w);
-    }
-  }
+  Vector v = BagOf(title, detail);
   double norm = 0.0;
   for (const auto& [key, w] : v) norm += static_cast<double>(w) * w;
   if (norm > 0) {

@@ -5,46 +5,18 @@
 #include <cstdio>
 #include <unordered_map>
 
-#include "lizheng/text/normalize.hpp"
-#include "lizheng/text/utf8.hpp"
+#include "text_bigrams.hpp"
 
 namespace lizheng::insight {
 namespace {
 
-// Sorted (bigram key, count) pairs of one request.
-using Bag = std::vector<std::pair<std::uint64_t, float>>;
+using Bag = BigramBag;
 
 // A pool of a handful still needs a sensible IDF: it counts as at least
 // this many documents, so that what two texts share is not discounted as if
 // every document had it.
 constexpr int kMinPool = 20;
 
-bool IsContent(char32_t c) { return text::IsHan(c) || text::IsAsciiAlnum(c); }
-
-// Adds the bigrams of consecutive content characters, `weight` each.
-void AddBigrams(std::string_view utf8, float weight, std::vector<std::pair<std::uint64_t, float>>& out) {
-  const std::u32string cps = text::NormalizeToCodePoints(utf8);
-  for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
-    if (!IsContent(cps[i]) || !IsContent(cps[i + 1])) continue;
-    out.emplace_back((static_cast<std::uint64_t>(cps[i]) << 21) | cps[i + 1], weight);
-  }
-}
-
-Bag BagOf(std::string_view title, std::string_view detail) {
-  Bag raw;
-  AddBigrams(title, 2.0F, raw);
-  AddBigrams(detail, 1.0F, raw);
-  std::sort(raw.begin(), raw.end());
-  Bag bag;
-  for (const auto& [key, w] : raw) {
-    if (!bag.empty() && bag.back().first == key) {
-      bag.back().second += w;
-    } else {
-      bag.emplace_back(key, w);
-    }
-  }
-  return bag;
-}
 
 using DocFrequency = std::unordered_map<std::uint64_t, int>;
 
