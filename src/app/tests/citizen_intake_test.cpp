@@ -25,6 +25,7 @@ class CitizenIntakeTest : public ::testing::Test {
     store::SqliteOptions o;
     o.path = dir_.File("db");
     o.synchronous_full = false;
+    o.log_key = store::LogKey::FromHex(std::string(64, '7')).value();  // events need a key
     auto opened = store::OpenSqliteStore(o);
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::move(opened).value();
