@@ -73,7 +73,9 @@ Result<Rate> Rate::Parse(std::string_view text, std::string_view field) {
     }
   }
   return MakeError(ErrorCode::kInvalidArgument,
-                   std::string(field) + ": expected a count per window such as 30/1h or 60/1m (a count from 1 to 1000000), got '" +
+                   std::string(field) +
+                       ": expected a count per window such as 30/1h or 60/1m "
+                       "(a count from 1 to 1000000), got '" +
                        std::string(text) + "'",
                    std::string(field));
 }
