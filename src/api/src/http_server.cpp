@@ -112,8 +112,15 @@ struct HttpServer::Impl {
         files(options.static_dir),
         transport(options, HttpTransport::Callbacks{
                                [this](const Request& req) { return Screen(req); },
+                               [](const Request& req) { return IsHealthProbe(req); },
                                [this](Request& req, Response& res) { Handle(req, res); },
                                [this](Refusal why, const Request& req) { return Refuse(why, req); }}) {}
+
+  // The health check answers from memory and the calendar rows, quickly:
+  // it has a thread of its own, so that it answers during a crowd too.
+  static bool IsHealthProbe(const Request& req) {
+    return (req.method == "GET" || req.method == "HEAD") && req.path == "/api/v1/health";
+  }
 
   // Before the body is read (on an io thread): the Content-Type check.
   std::optional<Response> Screen(const Request& req) const {

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -23,6 +24,18 @@
 
 namespace lizheng::api {
 namespace {
+
+// Handlers run at nice +5 (once per worker thread): when they use every
+// core, the io threads and the probe thread, which do little each time, are
+// still scheduled at once, so sockets are read and health answers. Linux
+// keeps a nice value per thread. Failing to lower it changes nothing else.
+void LowerWorkerPriority() {
+  thread_local bool lowered = false;
+  if (lowered) return;
+  lowered = true;
+  const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+  (void)::setpriority(PRIO_PROCESS, tid, 5);
+}
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -106,6 +119,7 @@ struct HttpTransport::Impl {
   asio::posix::stream_descriptor stop_reader{accept_strand};
   char stop_byte = 0;
   std::unique_ptr<asio::thread_pool> workers;
+  std::unique_ptr<asio::thread_pool> probes;  // Callbacks::urgent requests
 };
 
 namespace {
@@ -196,7 +210,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // work guard keeps the io threads running until it has.
   void Dispatch() {
     stream_.expires_never();
-    asio::post(*server_.workers, [self = shared_from_this(), guard = asio::make_work_guard(server_.ioc)] {
+    const bool urgent = server_.cb.urgent && server_.cb.urgent(req_);
+    asio::thread_pool& pool = urgent ? *server_.probes : *server_.workers;
+    asio::post(pool, [self = shared_from_this(), guard = asio::make_work_guard(server_.ioc), urgent] {
+      if (!urgent) LowerWorkerPriority();
       Response res;
       try {
         self->server_.cb.handle(self->req_, res);
@@ -420,6 +437,7 @@ void HttpTransport::Run() {
   const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
   const int workers = s.options.threads > 0 ? s.options.threads : static_cast<int>(std::max(8u, 2 * hw));
   s.workers = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(workers));
+  s.probes = std::make_unique<asio::thread_pool>(1);
   // Reading and writing sockets is cheap: one io thread per two cores.
   const unsigned io_threads = std::clamp(hw / 2, 1u, 8u);
   s.WaitForStop();
@@ -429,6 +447,7 @@ void HttpTransport::Run() {
   s.ioc.run();
   for (std::thread& t : io) t.join();
   s.workers->join();
+  s.probes->join();
 }
 
 void HttpTransport::Stop() {

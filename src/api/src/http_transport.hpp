@@ -38,7 +38,12 @@ class HttpTransport {
     // response that refuses the request (the body is then never read and the
     // connection closes), or nullopt to go on. Must be quick.
     std::function<std::optional<Response>(const Request&)> screen;
-    // On a worker thread, with the whole request.
+    // On an io thread: whether the request is a cheap probe (health) that
+    // goes to a thread of its own instead of queueing behind the workers,
+    // so that a load balancer still gets its answer while every worker is
+    // busy (a crowd of list reads, sign-ins waiting for a hash). Must be quick.
+    std::function<bool(const Request&)> urgent;
+    // On a worker thread (or the probe thread), with the whole request.
     std::function<void(Request&, Response&)> handle;
     // The response to a refusal, given the request as far as it was read
     // (its headers may be missing). Must be quick.

@@ -39,7 +39,7 @@ describe('SubmittedPage', () => {
 
   it('opens the track page already looked up', async () => {
     fakeServer((method, path, init) =>
-      path === '/api/v1/requests/20261123000030' && init.headers['X-Query-Code'] === '03614366'
+      path === '/api/v1/requests/20261123000030' && init.headers['X-Query-Code'] === '036143660954'
         ? [200, citizenView({ state: { code: 'submitted', label: '待受理' }, reply: null, allowed_actions: [] })]
         : undefined,
     )
