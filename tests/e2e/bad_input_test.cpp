@@ -186,12 +186,17 @@ TEST_F(BadInputTest, DuplicateKeysAreRefused) {
   ExpectError(SubmitRaw(twice), 400, "invalid_argument", "title", "duplicate_key", "重复");
 }
 
-// A number beyond what a double holds is a client error naming the body,
-// not an internal error.
+// A number beyond what a double holds is a client error naming its field
+// (the body when it stands alone), not an internal error.
 TEST_F(BadInputTest, NumbersOutOfRangeAreRefused) {
   ExpectError(api().PostRaw("/api/v1/requests", R"({"type": "complaint", "title": 1e400})", "",
                             {{"Accept-Language", "en"}}),
-              400, "invalid_argument", "body", "number_out_of_range", "out of range");
+              400, "invalid_argument", "title", "number_out_of_range", "out of range");
+  ExpectError(api().PostRaw("/api/v1/requests", R"({"citizen": {"name": "x", "phone": [1, -1e400]}})",
+                            "", {{"Accept-Language", "en"}}),
+              400, "invalid_argument", "citizen.phone", "number_out_of_range", "out of range");
+  ExpectError(api().PostRaw("/api/v1/requests", "1e400", "", {{"Accept-Language", "en"}}), 400,
+              "invalid_argument", "body", "number_out_of_range", "out of range");
 }
 
 // A body must say it is JSON. A POST without a body (logout, actions that

@@ -62,6 +62,8 @@ class DuplicateKeyFinder {
     return true;
   }
   const std::optional<std::string>& found() const { return found_; }
+  // The path of the latest key read: the field a failing value belongs to.
+  const std::string& latest_key() const { return path_key_; }
 
  private:
   struct Object {
@@ -98,11 +100,14 @@ Result<JsonBody> JsonBody::Parse(const std::string& body, bool allow_empty) {
                           "body: malformed JSON at byte " + std::to_string(e.byte)},
                      "body");
   } catch (const nlohmann::json::out_of_range&) {
-    // A number past the range of a double (1e400).
+    // A number past the range of a double (1e400), named by its field when
+    // it is the value of one.
+    const std::string field = duplicates.latest_key().empty() ? "body" : duplicates.latest_key();
+    const std::string zh_name = field == "body" ? "请求体" : "字段 " + field;
     return MakeError(ErrorCode::kInvalidArgument, "number_out_of_range",
-                     Text{"请求体：数字超出范围（最大约 1.8e308）",
-                          "body: a number is out of range (the largest is about 1.8e308)"},
-                     "body");
+                     Text{zh_name + "：数字超出范围（最大约 1.8e308）",
+                          field + ": a number is out of range (the largest is about 1.8e308)"},
+                     field);
   }
   if (duplicates.found()) {
     const std::string& key = *duplicates.found();
