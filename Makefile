@@ -55,7 +55,7 @@ test-web: web build
 
 # The libFuzzer targets (fuzz/): a clang build of the parsers alone;
 # fuzz-smoke runs each over its seed corpus for a fixed number of inputs,
-# fuzz runs each for FUZZ_SECONDS keeping what it finds in fuzz/work/.
+# fuzz runs each for FUZZ_SECONDS keeping what it finds in fuzz/runs/.
 fuzz-build:
 	@cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DLIZHENG_FUZZ=ON >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS)

@@ -8,7 +8,7 @@
 #
 # FUZZ_TARGETS="json_body calendar" picks targets (default: all). The long
 # run keeps a corpus per target in $FUZZ_WORK/<target>/corpus (default
-# fuzz/work, git-ignored) and writes crashing inputs to
+# fuzz/runs, git-ignored) and writes crashing inputs to
 # $FUZZ_WORK/<target>/crashes/. Both print, per target, the seconds run, the
 # inputs executed (libFuzzer's stat::number_of_executed_units) and the
 # crashes found, and fail when any target found one.
@@ -19,7 +19,7 @@ mode=${1:?usage: fuzz/run.sh smoke|long BUILD_DIR [SECONDS]}
 build=${2:?usage: fuzz/run.sh smoke|long BUILD_DIR [SECONDS]}
 seconds=${3:-600}
 targets=${FUZZ_TARGETS:-json_body time_limits calendar district_map labelled_messages replied_messages hot_messages personal_data}
-work=${FUZZ_WORK:-fuzz/work}
+work=${FUZZ_RUNS:-fuzz/runs}
 # The smoke run: a fixed seed and a fixed number of inputs, so that it does
 # the same work every time (fewer for the slow masker); the time cap only
 # guards against a slow machine.
