@@ -7,9 +7,9 @@
 #                                        inputs it finds (make fuzz)
 #
 # FUZZ_TARGETS="json_body calendar" picks targets (default: all). The long
-# run keeps a corpus per target in $FUZZ_WORK/<target>/corpus (default
+# run keeps a corpus per target in $FUZZ_RUNS/<target>/corpus (default
 # fuzz/runs, git-ignored) and writes crashing inputs to
-# $FUZZ_WORK/<target>/crashes/. Both print, per target, the seconds run, the
+# $FUZZ_RUNS/<target>/crashes/. Both print, per target, the seconds run, the
 # inputs executed (libFuzzer's stat::number_of_executed_units) and the
 # crashes found, and fail when any target found one.
 set -euo pipefail
