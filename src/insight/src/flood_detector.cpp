@@ -24,21 +24,7 @@ Vector VectorOf(std::string_view title, std::string_view detail) {
 }
 
 double Cosine(const Vector& a, const Vector& b) {
-  double dot = 0.0;
-  auto i = a.begin();
-  auto j = b.begin();
-  while (i != a.end() && j != b.end()) {
-    if (i->first < j->first) {
-      ++i;
-    } else if (j->first < i->first) {
-      ++j;
-    } else {
-      dot += static_cast<double>(i->second) * j->second;
-      ++i;
-      ++j;
-    }
-  }
-  return std::clamp(dot, 0.0, 1.0);
+  return SparseCosine(a, b);
 }
 
 }  // namespace

@@ -45,21 +45,7 @@ std::vector<std::pair<std::uint64_t, double>> Weigh(const Bag& bag, const DocFre
 
 double Cosine(const std::vector<std::pair<std::uint64_t, double>>& a,
               const std::vector<std::pair<std::uint64_t, double>>& b) {
-  double dot = 0.0;
-  auto i = a.begin();
-  auto j = b.begin();
-  while (i != a.end() && j != b.end()) {
-    if (i->first < j->first) {
-      ++i;
-    } else if (j->first < i->first) {
-      ++j;
-    } else {
-      dot += i->second * j->second;
-      ++i;
-      ++j;
-    }
-  }
-  return std::clamp(dot, 0.0, 1.0);
+  return SparseCosine(a, b);
 }
 
 std::string AreaName(const Directory& dir, std::string_view code) {
